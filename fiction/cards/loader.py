@@ -1,0 +1,179 @@
+"""Load a deck folder into a validated `Deck`, or report every problem in it.
+
+A deck is a folder of YAML files; each file holds any of the sections `deck`
+(the manifest, in exactly one file), `themes`, `figures`, `roles`,
+`vigilance`, `contexts` and `inspirations`. Cards keep file order, files are
+read in path order, so a deck always loads the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from pathlib import Path
+
+from fiction.cards.build import Builder
+from fiction.cards.checks import Placed, check_deck
+from fiction.cards.model import (
+    CARD_KINDS,
+    CARD_TYPES,
+    Deck,
+    Figure,
+    Inspiration,
+    Manifest,
+)
+from fiction.cards.yamlread import LocatedList, LocatedMap, read_yaml
+from fiction.errors import DeckError, FictionError, Location, Problem
+
+SECTIONS = ("deck", *CARD_KINDS)
+MAX_FILES = 200
+DECK_SUFFIXES = (".yaml", ".yml")
+
+
+def deck_files(root: Path) -> list[Path]:
+    """The deck's YAML files in a stable order, hidden folders skipped."""
+    return sorted(
+        path
+        for path in root.rglob("*")
+        if path.suffix in DECK_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    )
+
+
+def resolve_deck_folder(path: Path) -> Path:
+    """Accept a deck folder, or its manifest file; refuse anything else clearly."""
+    if path.is_file() and path.suffix in DECK_SUFFIXES:
+        return path.parent
+    if not path.exists():
+        raise FictionError(f"Le jeu de cartes « {path} » n'existe pas.")
+    if not path.is_dir():
+        raise FictionError(f"« {path} » n'est pas un dossier de jeu de cartes.")
+    return path
+
+
+def load_deck(path: Path | str) -> Deck:
+    """Read, validate and resolve the deck at `path` (raises `DeckError`)."""
+    root = resolve_deck_folder(Path(path))
+    files = deck_files(root)
+    if not files:
+        raise DeckError(root, [Problem(Location(str(root)), "aucun fichier YAML dans ce dossier")])
+    if len(files) > MAX_FILES:
+        raise DeckError(
+            root,
+            [Problem(Location(str(root)), f"{len(files)} fichiers YAML ; {MAX_FILES} au plus")],
+        )
+
+    problems: list[Problem] = []
+    manifests: list[Placed] = []
+    cards: dict[str, list[Placed]] = {kind: [] for kind in CARD_KINDS}
+    unreadable = False
+    for file in files:
+        display = str(file)
+        value, read_problems = read_yaml(file, display)
+        problems += read_problems
+        if value is None:
+            unreadable = True
+        else:
+            problems += _gather_file(value, Builder(display), manifests, cards)
+
+    if not manifests and not unreadable:
+        problems.append(
+            Problem(
+                Location(str(root)),
+                "aucun fichier ne contient la section « deck » (le manifeste du jeu)",
+            )
+        )
+    for extra in manifests[1:]:
+        first = manifests[0].at("id")
+        problems.append(
+            Problem(
+                extra.at("id"),
+                f"un seul manifeste « deck » par jeu (déjà dans {first.file}:{first.line})",
+            )
+        )
+    manifest = manifests[0] if manifests else None
+    problems += check_deck(manifest, cards)
+    if problems or manifest is None:
+        raise DeckError(root, problems)
+    return _resolve(manifest.obj, {kind: [p.obj for p in cards[kind]] for kind in CARD_KINDS})
+
+
+def _gather_file(
+    value: object, builder: Builder, manifests: list[Placed], cards: dict[str, list[Placed]]
+) -> list[Problem]:
+    if not isinstance(value, LocatedMap):
+        builder.report(
+            getattr(value, "pos", None),
+            "",
+            "un fichier de jeu doit être une table de sections (deck, themes, figures, roles, "
+            "vigilance, contexts, inspirations)",
+        )
+        return builder.problems
+
+    for section, content in value.items():
+        pos = value.value_pos[section]
+        if section not in SECTIONS:
+            close = difflib.get_close_matches(str(section), SECTIONS, n=1)
+            hint = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+            builder.report(
+                value.key_pos[section],
+                str(section),
+                f"section inconnue « {section} »{hint} ; sections permises : {', '.join(SECTIONS)}",
+            )
+        elif section == "deck":
+            built = builder.build(Manifest, content, pos, "deck")
+            if built is not None:
+                manifests.append(Placed(*built))
+        elif not isinstance(content, LocatedList):
+            builder.report(pos, section, "doit être une liste de cartes (chacune commençant par « - »)")
+        else:
+            for index, (item, item_pos) in enumerate(zip(content, content.item_pos, strict=True)):
+                built = builder.build(CARD_TYPES[section], item, item_pos, f"{section}[{index}]")
+                if built is not None:
+                    cards[section].append(Placed(*built))
+    return builder.problems
+
+
+def _resolve(manifest: Manifest, cards: dict[str, list]) -> Deck:
+    """Fill the derived fields: who cites each role and point, and 2050 inspirations."""
+    figures: list[Figure] = cards["figures"]
+    role_figures: dict[str, list[str]] = {}
+    point_figure: dict[str, str] = {}
+    for figure in figures:
+        for role_id in figure.roles:
+            role_figures.setdefault(role_id, []).append(figure.id)
+        for point_id in figure.vigilance:
+            point_figure[point_id] = figure.id
+
+    roles = tuple(
+        dataclasses.replace(role, figures=tuple(role_figures.get(role.id, ())))
+        for role in cards["roles"]
+    )
+    vigilance = tuple(
+        dataclasses.replace(point, figure=point_figure.get(point.id, ""))
+        for point in cards["vigilance"]
+    )
+    scenarios_2050 = tuple(
+        Inspiration(
+            id=scenario.id,
+            title=scenario.title,
+            city=scenario.place,
+            year=2050,
+            summary=scenario.narrative,
+            source=figure.source,
+            kind="scenario-2050",
+            figure=figure.id,
+        )
+        for figure in figures
+        for scenario in figure.scenarios
+    )
+    return Deck(
+        manifest=manifest,
+        themes=tuple(cards["themes"]),
+        figures=tuple(figures),
+        roles=roles,
+        vigilance=vigilance,
+        contexts=tuple(cards["contexts"]),
+        inspirations=tuple(cards["inspirations"]) + scenarios_2050,
+    )
