@@ -96,7 +96,7 @@ def load_deck(path: Path | str) -> Deck:
     problems += check_deck(manifest, cards)
     if problems or manifest is None:
         raise DeckError(root, problems)
-    return _resolve(manifest.obj, {kind: [p.obj for p in cards[kind]] for kind in CARD_KINDS})
+    return resolve(manifest.obj, {kind: [p.obj for p in cards[kind]] for kind in CARD_KINDS})
 
 
 def _gather_file(
@@ -135,7 +135,7 @@ def _gather_file(
     return builder.problems
 
 
-def _resolve(manifest: Manifest, cards: dict[str, list]) -> Deck:
+def resolve(manifest: Manifest, cards: dict[str, list]) -> Deck:
     """Fill the derived fields: who cites each role and point, and 2050 inspirations."""
     figures: list[Figure] = cards["figures"]
     role_figures: dict[str, list[str]] = {}

@@ -58,6 +58,24 @@ class LocatedList(list):
         self.item_pos: list[Pos] = []
 
 
+class _AliasFound(Exception):
+    """The composed tree reuses a node: the file uses an alias."""
+
+
+_ALIAS_MESSAGE = (
+    "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans un jeu de cartes : "
+    "écrivez le contenu en entier"
+)
+
+
+def _first_alias(text: str) -> Pos | None:
+    """Where the first alias is written (the composed tree only knows its anchor)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return Pos.of(event.start_mark)
+    return None
+
+
 class _Refused(Exception):
     """A construct the deck format refuses, raised while converting nodes."""
 
@@ -172,6 +190,8 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
         value = _convert(node, set(), duplicates, display)
     except _Refused as refused:
         return problem(refused.pos, refused.message)
+    except _AliasFound:
+        return problem(_first_alias(text), _ALIAS_MESSAGE)
     except RecursionError:
         return problem(None, "structure YAML imbriquée trop profondément")
     return (None, duplicates) if duplicates else (value, [])
@@ -185,14 +205,10 @@ def _convert(node: yaml.Node, seen: set[int], duplicates: list[Problem], display
     be expanded, which is what makes alias bombs and self-references harmless.
     Duplicate keys are collected in `duplicates` so that all are reported.
     """
-    pos = Pos.of(node.start_mark)
     if id(node) in seen:
-        raise _Refused(
-            pos,
-            "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans un jeu de cartes : "
-            "écrivez le contenu en entier",
-        )
+        raise _AliasFound
     seen.add(id(node))
+    pos = Pos.of(node.start_mark)
 
     if isinstance(node, yaml.ScalarNode):
         try:
