@@ -79,10 +79,9 @@ def load_chosen_deck(deck_argument: Path | None, deck_option: Path | None) -> An
 def cli(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
+    from fiction.cards.loader import load_deck
     from fiction.render.deck_tables import deck_summary
     from fiction.resources import builtin_deck_path
-
-    from fiction.cards.loader import load_deck
 
     console = _console()
     console.print(deck_summary(load_deck(builtin_deck_path())))

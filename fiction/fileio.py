@@ -30,7 +30,9 @@ def write_atomically(path: Path, text: str) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise FictionError(f"Impossible d'écrire « {path} » ({error.strerror or error}).") from error
+        raise FictionError(
+            f"Impossible d'écrire « {path} » ({error.strerror or error})."
+        ) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

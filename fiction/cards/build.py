@@ -90,7 +90,9 @@ class Builder:
                 continue
             value_pos = value.value_pos[name]
             located.fields[name] = self.location(value_pos, where)
-            converted = self._convert(hints[name], spec.metadata, value[name], value_pos, where, located)
+            converted = self._convert(
+                hints[name], spec.metadata, value[name], value_pos, where, located
+            )
             if converted is _INVALID:
                 complete = False
             else:
@@ -110,7 +112,9 @@ class Builder:
             if built is None:
                 return _INVALID
             obj, sub = built
-            located.fields.update({f"{path.rsplit('.', 1)[-1]}.{k}": v for k, v in sub.fields.items()})
+            located.fields.update(
+                {f"{path.rsplit('.', 1)[-1]}.{k}": v for k, v in sub.fields.items()}
+            )
             return obj
         if hint is int:
             if isinstance(value, bool) or not isinstance(value, int):
@@ -133,9 +137,7 @@ class Builder:
             return _INVALID
         count = len(value)
         least, most = meta.get("min_items"), meta.get("max_items")
-        if least is not None and count < least:
-            self.report(pos, path, _count_message(count, least, most))
-        elif most is not None and count > most:
+        if (least is not None and count < least) or (most is not None and count > most):
             self.report(pos, path, _count_message(count, least, most))
         items = []
         ok = True
@@ -246,4 +248,3 @@ def _pattern_message(text: str, pattern: str) -> str:
     if pattern.startswith("^#"):
         return f"« {text} » n'est pas une couleur valide (format #RRGGBB, par exemple #1f77b4)"
     return f"« {text} » n'a pas le format attendu"
-

@@ -28,10 +28,19 @@ class Placed:
         return self.where.at(name)
 
 
-def check_deck(manifest: Placed | None, cards: dict[str, list[Placed]]) -> list[Problem]:
+def check_deck(
+    manifest: Placed | None,
+    cards: dict[str, list[Placed]],
+    broken: dict[str, str],
+    earlier_problems: bool,
+) -> list[Problem]:
+    """Whole-deck problems. `broken` maps the ids of cards that failed to build to
+    their kind, so a typo in one card is not also reported as a dangling reference.
+    Dealability is judged only on an otherwise clean deck: counting cards that
+    failed to build would report the same mistake twice."""
     problems = list(_duplicate_ids(cards))
-    problems += _figure_references(cards)
-    if manifest is not None:
+    problems += _figure_references(cards, broken)
+    if manifest is not None and not problems and not earlier_problems:
         problems += _dealability(manifest, cards)
     return problems
 
@@ -60,8 +69,8 @@ def _duplicate_ids(cards: dict[str, list[Placed]]) -> Iterator[Problem]:
             first_seen[card_id] = location
 
 
-def _figure_references(cards: dict[str, list[Placed]]) -> Iterator[Problem]:
-    kinds_by_id = {placed.obj.id: kind for kind in CARD_KINDS for placed in cards[kind]}
+def _figure_references(cards: dict[str, list[Placed]], broken: dict[str, str]) -> Iterator[Problem]:
+    kinds_by_id = broken | {placed.obj.id: kind for kind in CARD_KINDS for placed in cards[kind]}
     owner_of_point: dict[str, str] = {}
     for placed in cards["figures"]:
         figure: Figure = placed.obj

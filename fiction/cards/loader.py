@@ -67,6 +67,7 @@ def load_deck(path: Path | str) -> Deck:
     problems: list[Problem] = []
     manifests: list[Placed] = []
     cards: dict[str, list[Placed]] = {kind: [] for kind in CARD_KINDS}
+    broken: dict[str, str] = {}
     unreadable = False
     for file in files:
         display = str(file)
@@ -75,7 +76,7 @@ def load_deck(path: Path | str) -> Deck:
         if value is None:
             unreadable = True
         else:
-            problems += _gather_file(value, Builder(display), manifests, cards)
+            problems += _gather_file(value, Builder(display), manifests, cards, broken)
 
     if not manifests and not unreadable:
         problems.append(
@@ -93,15 +94,21 @@ def load_deck(path: Path | str) -> Deck:
             )
         )
     manifest = manifests[0] if manifests else None
-    problems += check_deck(manifest, cards)
+    problems += check_deck(manifest, cards, broken, earlier_problems=bool(problems))
     if problems or manifest is None:
         raise DeckError(root, problems)
     return resolve(manifest.obj, {kind: [p.obj for p in cards[kind]] for kind in CARD_KINDS})
 
 
 def _gather_file(
-    value: object, builder: Builder, manifests: list[Placed], cards: dict[str, list[Placed]]
+    value: object,
+    builder: Builder,
+    manifests: list[Placed],
+    cards: dict[str, list[Placed]],
+    broken: dict[str, str],
 ) -> list[Problem]:
+    """Build one file's sections into `manifests` and `cards`; note in `broken`
+    the ids of cards that could not be built."""
     if not isinstance(value, LocatedMap):
         builder.report(
             getattr(value, "pos", None),
@@ -126,12 +133,16 @@ def _gather_file(
             if built is not None:
                 manifests.append(Placed(*built))
         elif not isinstance(content, LocatedList):
-            builder.report(pos, section, "doit être une liste de cartes (chacune commençant par « - »)")
+            builder.report(
+                pos, section, "doit être une liste de cartes (chacune commençant par « - »)"
+            )
         else:
             for index, (item, item_pos) in enumerate(zip(content, content.item_pos, strict=True)):
                 built = builder.build(CARD_TYPES[section], item, item_pos, f"{section}[{index}]")
                 if built is not None:
                     cards[section].append(Placed(*built))
+                elif isinstance(item, dict) and isinstance(item.get("id"), str):
+                    broken[item["id"]] = section
     return builder.problems
 
 

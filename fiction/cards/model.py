@@ -52,7 +52,9 @@ def spec(
 
 
 def _id() -> Any:
-    return spec("Identifiant unique dans tout le jeu (minuscules, chiffres, tirets).", pattern=ID_PATTERN)
+    return spec(
+        "Identifiant unique dans tout le jeu (minuscules, chiffres, tirets).", pattern=ID_PATTERN
+    )
 
 
 def _title() -> Any:
@@ -118,7 +120,9 @@ class Manifest:
 
     id: str = _id()
     title: str = spec("Titre du jeu, imprimé au dos des cartes.", max_chars=60)
-    language: str = spec("Langue du jeu (code ISO 639-1, par exemple « fr »).", pattern=r"^[a-z]{2}$")
+    language: str = spec(
+        "Langue du jeu (code ISO 639-1, par exemple « fr »).", pattern=r"^[a-z]{2}$"
+    )
     version: str = spec("Version du jeu, par exemple « 1.0.0 ».", pattern=r"^\d+(\.\d+){0,2}$")
     description: str = spec("Présentation du jeu en quelques phrases.", max_chars=600)
     source: Attribution = spec("Attribution du contenu du jeu.")
@@ -177,7 +181,9 @@ class Figure:
     )
     roles: tuple[str, ...] = spec("Identifiants des rôles (nouveaux acteurs) de la figure.")
     vigilance: tuple[str, ...] = spec("Identifiants des points de vigilance de la figure.")
-    monologue: str = spec("Monologue à la première personne (atelier du Mans, 2020).", max_chars=1200)
+    monologue: str = spec(
+        "Monologue à la première personne (atelier du Mans, 2020).", max_chars=1200
+    )
     source: str = _source()
 
 

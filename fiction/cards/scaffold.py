@@ -22,7 +22,9 @@ def scaffold_deck(folder: Path, deck_id: str | None = None) -> list[Path]:
             "chiffres et tirets (choisissez-en un avec --id)."
         )
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise FictionError(f"« {folder} » existe déjà et n'est pas un dossier vide : rien n'a été écrit.")
+        raise FictionError(
+            f"« {folder} » existe déjà et n'est pas un dossier vide : rien n'a été écrit."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         created = []
@@ -38,7 +40,9 @@ def scaffold_deck(folder: Path, deck_id: str | None = None) -> list[Path]:
         shutil.copyfile(schema_path(), schema_copy)
         created.append(schema_copy)
     except OSError as error:
-        raise FictionError(f"Impossible de créer le jeu dans « {folder} » ({error.strerror or error}).") from error
+        raise FictionError(
+            f"Impossible de créer le jeu dans « {folder} » ({error.strerror or error})."
+        ) from error
     return created
 
 

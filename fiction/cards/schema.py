@@ -41,7 +41,9 @@ def _field_schema(hint: Any, meta: Any, definitions: dict[str, Any]) -> dict[str
     if inner is not None:
         schema: dict[str, Any] = {
             "type": "array",
-            "items": _field_schema(inner, {**meta, "min_items": None, "max_items": None}, definitions),
+            "items": _field_schema(
+                inner, {**meta, "min_items": None, "max_items": None}, definitions
+            ),
         }
         if meta.get("min_items") is not None:
             schema["minItems"] = meta["min_items"]

@@ -61,9 +61,7 @@ def dump_deck(deck: Deck, folder: Path) -> list[Path]:
     written = []
     for section, content in deck_to_authored(deck).items():
         path = folder / f"{section}.yaml"
-        text = yaml.safe_dump(
-            {section: content}, allow_unicode=True, sort_keys=False, width=100
-        )
+        text = yaml.safe_dump({section: content}, allow_unicode=True, sort_keys=False, width=100)
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written

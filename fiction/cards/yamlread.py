@@ -58,21 +58,38 @@ class LocatedList(list):
         self.item_pos: list[Pos] = []
 
 
-class _AliasFound(Exception):
-    """The composed tree reuses a node: the file uses an alias."""
-
+MAX_DEPTH = 40
+"""Deck files nest five or six levels; deeper is a mistake or an attack (the C
+composer would recurse into a stack overflow)."""
 
 _ALIAS_MESSAGE = (
     "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés dans un jeu de cartes : "
     "écrivez le contenu en entier"
 )
+_OPENING = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSING = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-def _first_alias(text: str) -> Pos | None:
-    """Where the first alias is written (the composed tree only knows its anchor)."""
+def _prescan(text: str) -> tuple[Pos, str] | None:
+    """Refuse aliases and deep nesting from the event stream, before composing.
+
+    libyaml's parser is iterative, so this pass is safe on any input and cheap
+    (a few milliseconds for the whole built-in deck). Refusing aliases outright
+    is what makes "billion laughs" bombs and self-references harmless.
+    """
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return Pos.of(event.start_mark)
+            return Pos.of(event.start_mark), _ALIAS_MESSAGE
+        if isinstance(event, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Pos.of(event.start_mark), (
+                    f"structure imbriquée sur plus de {MAX_DEPTH} niveaux : "
+                    "ce n'est pas un jeu de cartes"
+                )
+        elif isinstance(event, _CLOSING):
+            depth -= 1
     return None
 
 
@@ -87,15 +104,27 @@ class _Refused(Exception):
 
 # PyYAML's own messages are English; these are the ones deck authors meet.
 _YAML_PROBLEMS_FR = {
-    "mapping values are not allowed here": "« : » inattendu (une valeur contenant « : » doit être entre guillemets)",
+    "mapping values are not allowed here": (
+        "« : » inattendu (une valeur contenant « : » doit être entre guillemets)"
+    ),
     "could not find expected ':'": "« : » attendu après la clé",
-    "found character that cannot start any token": "caractère qui ne peut pas commencer une valeur (à mettre entre guillemets)",
+    "found character that cannot start any token": (
+        "caractère qui ne peut pas commencer une valeur (à mettre entre guillemets)"
+    ),
     "did not find expected key": "clé attendue ici (vérifiez l'indentation)",
-    "did not find expected '-' indicator": "élément de liste « - » attendu (vérifiez l'indentation)",
-    "found unexpected end of stream": "fin de fichier inattendue (guillemet ou crochet non fermé ?)",
+    "did not find expected '-' indicator": (
+        "élément de liste « - » attendu (vérifiez l'indentation)"
+    ),
+    "found unexpected end of stream": (
+        "fin de fichier inattendue (guillemet ou crochet non fermé ?)"
+    ),
     "found undefined alias": "alias YAML inconnu",
-    "expected a single document in the stream": "un seul document YAML par fichier (retirez les « --- » en trop)",
-    "found unknown escape character": "séquence d'échappement inconnue dans un texte entre guillemets",
+    "expected a single document in the stream": (
+        "un seul document YAML par fichier (retirez les « --- » en trop)"
+    ),
+    "found unknown escape character": (
+        "séquence d'échappement inconnue dans un texte entre guillemets"
+    ),
     "expected <block end>, but found": "structure inattendue (vérifiez l'indentation)",
     "while scanning a quoted scalar": "guillemet non fermé",
     "found unexpected ':'": "« : » inattendu",
@@ -142,7 +171,8 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
         if size > MAX_FILE_BYTES:
             return problem(
                 None,
-                f"fichier trop gros ({size} octets ; {MAX_FILE_BYTES} au plus pour un fichier de jeu)",
+                f"fichier trop gros ({size} octets ; "
+                f"{MAX_FILE_BYTES} au plus pour un fichier de jeu)",
             )
         raw = path.read_bytes()
     except OSError as error:
@@ -169,6 +199,9 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
         ]
 
     try:
+        refused = _prescan(text)
+        if refused is not None:
+            return problem(*refused)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:
         return problem(
@@ -180,34 +213,22 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
         return problem(Pos.of(mark) if mark else None, _french_yaml_problem(error))
     except yaml.YAMLError as error:
         return problem(None, f"syntaxe YAML invalide ({error})")
-    except RecursionError:
-        return problem(None, "structure YAML imbriquée trop profondément")
 
     if node is None:
         return problem(None, "le fichier est vide")
     duplicates: list[Problem] = []
     try:
-        value = _convert(node, set(), duplicates, display)
+        value = _convert(node, duplicates, display)
     except _Refused as refused:
         return problem(refused.pos, refused.message)
-    except _AliasFound:
-        return problem(_first_alias(text), _ALIAS_MESSAGE)
-    except RecursionError:
-        return problem(None, "structure YAML imbriquée trop profondément")
     return (None, duplicates) if duplicates else (value, [])
 
 
-def _convert(node: yaml.Node, seen: set[int], duplicates: list[Problem], display: str) -> Any:
-    """Turn a node into located Python values.
+def _convert(node: yaml.Node, duplicates: list[Problem], display: str) -> Any:
+    """Turn a node into located Python values (the tree is alias-free and shallow).
 
-    The composer hands back the *same* node object wherever an alias points to
-    its anchor, so meeting a node twice means an alias: refused before it can
-    be expanded, which is what makes alias bombs and self-references harmless.
     Duplicate keys are collected in `duplicates` so that all are reported.
     """
-    if id(node) in seen:
-        raise _AliasFound
-    seen.add(id(node))
     pos = Pos.of(node.start_mark)
 
     if isinstance(node, yaml.ScalarNode):
@@ -221,18 +242,20 @@ def _convert(node: yaml.Node, seen: set[int], duplicates: list[Problem], display
     if isinstance(node, yaml.SequenceNode):
         items = LocatedList(pos)
         for child in node.value:
-            items.append(_convert(child, seen, duplicates, display))
+            items.append(_convert(child, duplicates, display))
             items.item_pos.append(Pos.of(child.start_mark))
         return items
 
     if isinstance(node, yaml.MappingNode):
         mapping = LocatedMap(pos)
         for key_node, value_node in node.value:
-            key = _convert(key_node, seen, duplicates, display)
+            key = _convert(key_node, duplicates, display)
             key_pos = Pos.of(key_node.start_mark)
             if isinstance(key, (dict, list)):
-                raise _Refused(key_pos, "une clé doit être un simple mot, pas une liste ni une table")
-            value = _convert(value_node, seen, duplicates, display)
+                raise _Refused(
+                    key_pos, "une clé doit être un simple mot, pas une liste ni une table"
+                )
+            value = _convert(value_node, duplicates, display)
             if key in mapping:
                 first = mapping.key_pos[key]
                 duplicates.append(

@@ -43,7 +43,10 @@ def deck_summary(deck: Deck) -> Panel:
         counts,
         Text(""),
         Text(f"Une main : {hand}.", style="italic"),
-        Text(f"Source : {source.document} — {', '.join(source.authors)}, {source.years}.", style="dim"),
+        Text(
+            f"Source : {source.document} — {', '.join(source.authors)}, {source.years}.",
+            style="dim",
+        ),
     )
     return Panel(body, title=f"{manifest.title} (v{manifest.version})", title_align="left")
 

@@ -40,7 +40,10 @@ def test_unknown_field_names_file_line_and_suggests_the_right_name(model_deck_di
     edit(cards, "    summary: Comment vivre", "    sumary: Comment vivre")
     line = line_of(cards, "sumary:")
     found = problems_of(model_deck_dir)
-    assert f"{cards}:{line}:5: themes[0].sumary — champ inconnu « sumary » (vouliez-vous dire « summary » ?)" in found
+    assert (
+        f"{cards}:{line}:5: themes[0].sumary — "
+        "champ inconnu « sumary » (vouliez-vous dire « summary » ?)" in found
+    )
     assert any("themes[0].summary — champ obligatoire manquant" in p for p in found)
 
 
@@ -49,7 +52,8 @@ def test_wrong_type_says_what_was_expected(model_deck_dir):
     edit(deck_yaml, '  version: "0.1.0"', "  version: 0.1")
     found = problems_of(model_deck_dir)
     assert any(
-        "deck.version — doit être un texte, pas le nombre 0.1 (mettez la valeur entre guillemets)" in p
+        "deck.version — doit être un texte, pas le nombre 0.1 (mettez la valeur entre guillemets)"
+        in p
         for p in found
     )
 
@@ -69,31 +73,51 @@ def test_duplicate_id_points_at_both_places(model_deck_dir):
     found = problems_of(model_deck_dir)
     first = line_of(cards, "- id: habitant-relais")
     assert any(
-        "identifiant « habitant-relais » déjà utilisé" in p and f"cartes.yaml:{first}" in p for p in found
+        "identifiant « habitant-relais » déjà utilisé" in p and f"cartes.yaml:{first}" in p
+        for p in found
     )
 
 
 def test_dangling_role_reference_is_reported_at_the_reference(model_deck_dir):
     cards = model_deck_dir / "cartes.yaml"
-    edit(cards, "roles: [habitant-relais, cartographe-social]", "roles: [habitant-relais, cartographe]")
+    edit(
+        cards,
+        "roles: [habitant-relais, cartographe-social]",
+        "roles: [habitant-relais, cartographe]",
+    )
     line = line_of(cards, "roles: [habitant-relais, cartographe]")
     found = problems_of(model_deck_dir)
     assert any(
-        f":{line}:" in p and "figures[0].roles[1]" in p and "« cartographe » ne correspond à aucune carte" in p
+        f":{line}:" in p
+        and "figures[0].roles[1]" in p
+        and "« cartographe » ne correspond à aucune carte" in p
         for p in found
     )
 
 
 def test_reference_to_a_card_of_the_wrong_kind(model_deck_dir):
-    edit(model_deck_dir / "cartes.yaml", "vigilance: [relais-surcharges]", "vigilance: [habitant-relais]")
+    edit(
+        model_deck_dir / "cartes.yaml",
+        "vigilance: [relais-surcharges]",
+        "vigilance: [habitant-relais]",
+    )
     found = problems_of(model_deck_dir)
-    assert any("« habitant-relais » est une carte rôle, pas une carte vigilance" in p for p in found)
+    assert any(
+        "« habitant-relais » est une carte rôle, pas une carte vigilance" in p for p in found
+    )
 
 
 def test_text_too_long_for_its_printed_card(model_deck_dir):
-    edit(model_deck_dir / "cartes.yaml", "    mission: Connaît son immeuble", "    mission: " + "x" * 300 + " Connaît")
+    edit(
+        model_deck_dir / "cartes.yaml",
+        "    mission: Connaît son immeuble",
+        "    mission: " + "x" * 300 + " Connaît",
+    )
     found = problems_of(model_deck_dir)
-    assert any("roles[0].mission — texte trop long pour sa carte imprimée" in p and "220 au plus" in p for p in found)
+    assert any(
+        "roles[0].mission — texte trop long pour sa carte imprimée" in p and "220 au plus" in p
+        for p in found
+    )
 
 
 def test_deck_that_cannot_deal_a_hand(model_deck_dir):
@@ -103,7 +127,11 @@ def test_deck_that_cannot_deal_a_hand(model_deck_dir):
 
 
 def test_figure_without_enough_own_roles_cannot_deal(model_deck_dir):
-    edit(model_deck_dir / "cartes.yaml", "roles: [habitant-relais, cartographe-social]", "roles: [habitant-relais]")
+    edit(
+        model_deck_dir / "cartes.yaml",
+        "roles: [habitant-relais, cartographe-social]",
+        "roles: [habitant-relais]",
+    )
     found = problems_of(model_deck_dir)
     assert any("« ccas-passeur » n'a que 1 rôle(s)" in p for p in found)
 
@@ -124,7 +152,11 @@ def test_vigilance_point_owned_by_two_figures(model_deck_dir):
 
 def test_duplicate_key_in_a_mapping(model_deck_dir):
     cards = model_deck_dir / "cartes.yaml"
-    edit(cards, "    title: Bien vieillir chez soi\n", "    title: Bien vieillir chez soi\n    title: Encore\n")
+    edit(
+        cards,
+        "    title: Bien vieillir chez soi\n",
+        "    title: Bien vieillir chez soi\n    title: Encore\n",
+    )
     found = problems_of(model_deck_dir)
     first = line_of(cards, "title: Bien vieillir")
     assert any(f"clé « title » en double (déjà à la ligne {first})" in p for p in found)
@@ -153,7 +185,9 @@ def test_oversized_file_is_not_read(model_deck_dir):
 
 def test_non_utf8_bytes_are_located(model_deck_dir):
     cards = model_deck_dir / "cartes.yaml"
-    raw = cards.read_bytes().replace("Bien vieillir chez soi".encode(), "Bien vieillir chez soi".encode("latin-1") + b"\xe9t\xe9")
+    raw = cards.read_bytes().replace(
+        b"Bien vieillir chez soi", "Bien vieillir chez soi".encode("latin-1") + b"\xe9t\xe9"
+    )
     cards.write_bytes(raw)
     line = line_of_bytes(raw, b"\xe9t\xe9")
     found = problems_of(model_deck_dir)
@@ -169,7 +203,9 @@ def test_tabs_in_indentation_are_located(model_deck_dir):
     edit(cards, "    summary: Comment vivre", "\tsummary: Comment vivre")
     line = line_of(cards, "summary: Comment vivre")
     found = problems_of(model_deck_dir)
-    assert f"{cards}:{line}:1: tabulation dans l'indentation : YAML n'accepte que des espaces" in found
+    assert (
+        f"{cards}:{line}:1: tabulation dans l'indentation : YAML n'accepte que des espaces" in found
+    )
 
 
 def test_syntax_error_is_located_and_french(model_deck_dir):
@@ -183,11 +219,16 @@ def test_syntax_error_is_located_and_french(model_deck_dir):
 def test_unknown_section_suggests_the_closest(model_deck_dir):
     (model_deck_dir / "extra.yaml").write_text("theme:\n  - id: x\n", encoding="utf-8")
     found = problems_of(model_deck_dir)
-    assert any("extra.yaml:1:1: theme — section inconnue « theme » (vouliez-vous dire « themes » ?)" in p for p in found)
+    assert any(
+        "extra.yaml:1:1: theme — section inconnue « theme » (vouliez-vous dire « themes » ?)" in p
+        for p in found
+    )
 
 
 def test_python_tags_are_refused(model_deck_dir):
-    (model_deck_dir / "danger.yaml").write_text("themes: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
+    (model_deck_dir / "danger.yaml").write_text(
+        "themes: !!python/object/apply:os.system ['true']\n", encoding="utf-8"
+    )
     found = problems_of(model_deck_dir)
     assert any("danger.yaml:1:" in p for p in found)
 
@@ -199,7 +240,9 @@ def test_missing_manifest(model_deck_dir):
 
 
 def test_two_manifests(model_deck_dir):
-    (model_deck_dir / "autre.yaml").write_text((model_deck_dir / "deck.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (model_deck_dir / "autre.yaml").write_text(
+        (model_deck_dir / "deck.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     assert any("un seul manifeste « deck » par jeu" in p for p in problems_of(model_deck_dir))
 
 

@@ -1,0 +1,41 @@
+"""Light commands import nothing heavy: start-up is part of the product."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("textual", "weasyprint", "jinja2", "hypothesis")
+
+PROBE = """
+import json, sys
+from fiction.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+loaded = sorted({name.split(".")[0] for name in sys.modules})
+print("MODULES=" + json.dumps(loaded), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["deck", "check"], ["deck", "--help"]])
+def test_light_commands_import_nothing_heavy(args):
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
+    loaded = set(json.loads(line.removeprefix("MODULES=")))
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_help_does_not_even_import_rich_or_yaml():
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "--help"], capture_output=True, text=True, timeout=120
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
+    loaded = set(json.loads(line.removeprefix("MODULES=")))
+    assert "rich" not in loaded and "yaml" not in loaded
