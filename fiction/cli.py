@@ -100,10 +100,10 @@ def deck_check(deck_argument: Path | None, deck_option: Path | None) -> None:
     """Vérifier un jeu de cartes : liste tous ses problèmes (code de sortie 1 s'il y en a)."""
     path = chosen_deck_path(deck_argument, deck_option)
     from fiction.cards.loader import load_deck
-    from fiction.cards.model import KIND_PLURALS
+    from fiction.cards.model import count_cards
 
     loaded = load_deck(path)
-    counts = ", ".join(f"{len(loaded.cards(kind))} {KIND_PLURALS[kind]}" for kind in KIND_CHOICES)
+    counts = ", ".join(count_cards(kind, len(loaded.cards(kind))) for kind in KIND_CHOICES)
     click.secho(f"Jeu valide : {loaded.manifest.title} ({path})", fg="green")
     click.echo(f"Cartes : {counts}.")
 

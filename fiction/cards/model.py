@@ -264,14 +264,20 @@ KIND_LABELS = {
     "inspirations": "inspiration",
 }
 
-KIND_PLURALS = {
-    "themes": "thèmes",
-    "figures": "figures",
-    "roles": "rôles",
-    "vigilance": "points de vigilance",
-    "contexts": "contextes",
-    "inspirations": "inspirations",
+_KIND_NOUNS = {
+    "themes": ("thème", "thèmes"),
+    "figures": ("figure", "figures"),
+    "roles": ("rôle", "rôles"),
+    "vigilance": ("point de vigilance", "points de vigilance"),
+    "contexts": ("contexte", "contextes"),
+    "inspirations": ("inspiration", "inspirations"),
 }
+
+
+def count_cards(kind: str, count: int) -> str:
+    """`1 thème`, `2 points de vigilance`: a count of cards in correct French."""
+    singular, plural = _KIND_NOUNS[kind]
+    return f"{count} {singular if count <= 1 else plural}"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from fiction.cards.model import CARD_KINDS, Deck
+from fiction.cards.model import CARD_KINDS, Deck, count_cards
 
 KIND_TITLES = {
     "themes": "Thèmes",
@@ -32,7 +32,7 @@ def deck_summary(deck: Deck) -> Panel:
         colour = getattr(manifest.colours, kind)
         counts.add_row(str(len(deck.cards(kind))), Text(KIND_TITLES[kind], style=f"bold {colour}"))
     hand = ", ".join(
-        f"{manifest.hand.count(kind)} {KIND_TITLES[kind].split(' ')[0].lower()}"
+        count_cards(kind, manifest.hand.count(kind))
         for kind in CARD_KINDS
         if manifest.hand.count(kind)
     )
