@@ -17,19 +17,10 @@ from typing import Any
 import click
 
 from fiction import __version__, cli_french
+from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.errors import DeckError, FictionError
 
 KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirations")
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class FrenchGroup(click.Group):
-    """A command group whose usage line reads in French."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("subcommand_metavar", "COMMANDE [ARGUMENTS]...")
-        kwargs.setdefault("options_metavar", "[OPTIONS]")
-        super().__init__(*args, **kwargs)
 
 
 def deck_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -184,6 +175,18 @@ def deck_schema() -> None:
     from fiction.cards.schema import schema_text
 
     click.echo(schema_text(), nl=False)
+
+
+def _register_commands() -> None:
+    """Commands of other modules; each imports only Click at module level."""
+    from fiction.cli_deal import deal_command
+    from fiction.cli_session import session_group
+
+    cli.add_command(deal_command)
+    cli.add_command(session_group)
+
+
+_register_commands()
 
 
 def _console() -> Any:

@@ -1,4 +1,5 @@
-"""French wording for Click's own messages (usage lines, errors, prompts).
+"""French wording for Click's own messages (usage lines, errors, prompts),
+and the command settings every `fiction` command shares.
 
 Click passes every message it prints through `gettext`, bound in each of its
 modules as `_` and `ngettext`. Users of fiction read French whatever their
@@ -10,6 +11,22 @@ CLI tests would catch on the paths users meet.
 from __future__ import annotations
 
 import importlib
+from typing import Any
+
+import click
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+"""Every command takes -h as well as --help, and wraps help at 100 columns."""
+
+
+class FrenchGroup(click.Group):
+    """A command group whose usage line reads in French."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("subcommand_metavar", "COMMANDE [ARGUMENTS]...")
+        kwargs.setdefault("options_metavar", "[OPTIONS]")
+        super().__init__(*args, **kwargs)
+
 
 CATALOGUE = {
     "Usage:": "Utilisation :",

@@ -97,7 +97,8 @@ def load_deck(path: Path | str) -> Deck:
     problems += check_deck(manifest, cards, broken, earlier_problems=bool(problems))
     if problems or manifest is None:
         raise DeckError(root, problems)
-    return resolve(manifest.obj, {kind: [p.obj for p in cards[kind]] for kind in CARD_KINDS})
+    built = {kind: [placed.obj for placed in cards[kind]] for kind in CARD_KINDS}
+    return dataclasses.replace(resolve(manifest.obj, built), folder=root)
 
 
 def _gather_file(

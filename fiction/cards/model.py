@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -291,6 +292,8 @@ class Deck:
     vigilance: tuple[Vigilance, ...]
     contexts: tuple[Context, ...]
     inspirations: tuple[Inspiration, ...]
+    folder: Path | None = field(default=None, compare=False, repr=False)
+    """Where the deck was read from: its prompt templates live there too."""
 
     def cards(self, kind: str) -> tuple[Any, ...]:
         return getattr(self, kind)

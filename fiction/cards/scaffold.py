@@ -36,6 +36,10 @@ def scaffold_deck(folder: Path, deck_id: str | None = None) -> list[Path]:
             target = folder / source.name
             target.write_text(text, encoding="utf-8")
             created.append(target)
+        prompts = scaffold_deck_path() / "prompts"
+        if prompts.is_dir():
+            shutil.copytree(prompts, folder / "prompts")
+            created.extend(sorted((folder / "prompts").iterdir()))
         schema_copy = folder / "deck.schema.json"
         shutil.copyfile(schema_path(), schema_copy)
         created.append(schema_copy)

@@ -1,0 +1,350 @@
+"""`fiction session …`: create, list, show, export, import and delete workshops.
+
+Registered in `fiction.cli` with `cli.add_command(session_group)`. Like the
+rest of the CLI, this module imports only Click at the top; the store, the
+deck loader, the engine and Rich are imported by the command that needs them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
+
+EXPORT_FORMATS = ("json", "yaml", "md")
+_SUFFIX_FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md"}
+AUTHOR = "fiction session"
+"""The author recorded in the history for edits made from the command line."""
+
+
+@click.group(
+    "session",
+    cls=FrenchGroup,
+    context_settings=CONTEXT_SETTINGS,
+)
+def session_group() -> None:
+    """Créer, lister, afficher, exporter, importer ou supprimer des ateliers.
+
+    Les ateliers sont enregistrés dans une base de données, dans le dossier de
+    données de l'utilisateur ; --store FICHIER ou la variable FICTION_STORE en
+    choisissent une autre.
+    """
+
+
+def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--store FICHIER` (or FICTION_STORE): the database file a command works on."""
+    return click.option(
+        "--store",
+        "store_path",
+        metavar="FICHIER",
+        envvar="FICTION_STORE",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help=(
+            "Fichier de la base d'ateliers (par défaut : dans le dossier de données de "
+            "l'utilisateur ; aussi la variable FICTION_STORE)."
+        ),
+    )(command)
+
+
+def deck_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--deck",
+        "deck_path",
+        metavar="DOSSIER",
+        type=click.Path(path_type=Path),
+        help="Dossier du jeu de cartes (par défaut : le jeu intégré CCAS 2050).",
+    )(command)
+
+
+@session_group.command("new", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@click.option(
+    "--groups",
+    "-g",
+    type=click.IntRange(1, 32),
+    required=True,
+    metavar="N",
+    help="Nombre de groupes (1 à 32).",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(0),
+    metavar="GRAINE",
+    help="Graine du tirage, pour le refaire à l'identique (par défaut : au hasard).",
+)
+@click.option(
+    "--rounds",
+    type=click.IntRange(1, 16),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Nombre de tours de cartes.",
+)
+@deck_option
+@click.option(
+    "--date",
+    "date_text",
+    metavar="AAAA-MM-JJ",
+    help="Date de l'atelier (par défaut : aujourd'hui).",
+)
+@click.option("--place", default="", metavar="LIEU", help="Lieu de l'atelier.")
+@store_option
+def session_new(
+    name: str,
+    groups: int,
+    seed: int | None,
+    rounds: int,
+    deck_path: Path | None,
+    date_text: str | None,
+    place: str,
+    store_path: Path | None,
+) -> None:
+    """Créer un atelier et distribuer les cartes à ses groupes."""
+    import time
+
+    from fiction.engine import DealRequest, deal
+    from fiction.store.creation import new_workshop
+
+    deck = _load_deck(deck_path)
+    dealt = deal(deck, DealRequest(groups=groups, rounds=rounds, seed=seed))
+    date_text = datetime.date.today().isoformat() if date_text is None else date_text
+    workshop = new_workshop(name, deck, dealt, now=time.time(), date=date_text, place=place)
+    with _open_store(store_path) as store:
+        store.add(workshop)
+    click.secho(f"Atelier « {name} » créé : {_groups(groups)}.", fg="green")
+    click.echo(f"Code du tirage : {dealt.code} (graine {dealt.seed}).")
+    for group in workshop.groups:
+        hand = group.hand(1)
+        cards = " ; ".join(deck.card(card).title for card in (*hand.themes, *hand.figures))
+        click.echo(f"  Groupe {group.number} — {group.pseudonym} : {cards}")
+
+
+@session_group.command("list", context_settings=CONTEXT_SETTINGS)
+@store_option
+def session_list(store_path: Path | None) -> None:
+    """Lister les ateliers enregistrés."""
+    with _open_store(store_path) as store:
+        summaries = store.workshops()
+        where = store.path
+    if not summaries:
+        click.echo(f"Aucun atelier dans {where}.")
+        click.echo("Créez-en un : fiction session new NOM --groups 4")
+        return
+    from rich.table import Table
+
+    from fiction.render.markdown import french_date
+
+    table = Table(title=f"Ateliers ({where})")
+    for heading in ("Nom", "Date", "Lieu", "Groupes", "Dernière modification"):
+        table.add_column(heading)
+    for summary in summaries:
+        table.add_row(
+            summary.name,
+            french_date(summary.date),
+            summary.place,
+            str(summary.groups),
+            _moment(summary.updated_at),
+        )
+    _console().print(table)
+
+
+@session_group.command("show", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@deck_option
+@store_option
+def session_show(name: str, deck_path: Path | None, store_path: Path | None) -> None:
+    """Afficher un atelier : ses groupes, leurs cartes et leur avancement."""
+    from rich.table import Table
+
+    from fiction.render.markdown import french_date
+
+    with _open_store(store_path) as store:
+        workshop = store.load(name)
+    deck = _deck_for(workshop, deck_path)
+    console = _console()
+    console.print(f"[bold]Atelier « {workshop.name} »[/bold]", highlight=False)
+    facts = [
+        ("Date", french_date(workshop.date)),
+        ("Lieu", workshop.place),
+        ("Jeu", f"{workshop.deck.id} {workshop.deck.version}"),
+        ("Code du tirage", workshop.deal.code),
+    ]
+    for label, value in facts:
+        if value:
+            console.print(f"{label} : {value}", highlight=False, markup=False)
+    table = Table(title="Groupes")
+    for heading in ("N°", "Pseudonyme", "Figure", "Thème", "Étape", "Rédigé", "Modifié"):
+        table.add_column(heading)
+    for group in workshop.groups:
+        hand = group.hands[-1]
+        done, total = group.progress()
+        table.add_row(
+            str(group.number),
+            group.pseudonym,
+            " ; ".join(_title(deck, card) for card in hand.figures),
+            " ; ".join(_title(deck, card) for card in hand.themes),
+            str(group.step),
+            f"{done}/{total}",
+            _moment(group.updated_at) if group.updated_at else "—",
+        )
+    console.print(table)
+    agenda = Table(title="Ordre du jour")
+    agenda.add_column("Phase")
+    agenda.add_column("Durée")
+    for index, phase in enumerate(workshop.agenda):
+        current = " (en cours)" if index == workshop.phase.index else ""
+        agenda.add_row(phase.title + current, f"{phase.minutes} min")
+    console.print(agenda)
+
+
+@session_group.command("export", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(EXPORT_FORMATS),
+    metavar="FORMAT",
+    help="json, yaml (complets, réimportables) ou md (lisible). "
+    "Par défaut : d'après l'extension du fichier, sinon json.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Écrire dans ce fichier plutôt qu'à l'écran.",
+)
+@deck_option
+@store_option
+def session_export(
+    name: str,
+    output_format: str | None,
+    output: Path | None,
+    deck_path: Path | None,
+    store_path: Path | None,
+) -> None:
+    """Exporter un atelier en JSON, YAML ou Markdown."""
+    from fiction.fileio import write_atomically
+    from fiction.store import exchange
+
+    chosen = output_format or _SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "json")
+    with _open_store(store_path) as store:
+        workshop, history = store.snapshot(name)
+    if chosen == "md":
+        from fiction.render.markdown import workshop_markdown
+
+        text = workshop_markdown(workshop, _deck_for(workshop, deck_path))
+    elif chosen == "yaml":
+        text = exchange.to_yaml(workshop, history)
+    else:
+        text = exchange.to_json(workshop, history)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text)
+        click.secho(f"Atelier « {name} » exporté dans {output}.", fg="green", err=True)
+
+
+@session_group.command("import", context_settings=CONTEXT_SETTINGS)
+@click.argument("file", metavar="FICHIER", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--rename",
+    metavar="NOM",
+    help="Importer l'atelier sous ce nom (quand son nom est déjà pris).",
+)
+@store_option
+def session_import(file: Path, rename: str | None, store_path: Path | None) -> None:
+    """Importer un atelier exporté en JSON ou en YAML."""
+    import dataclasses
+
+    from fiction.errors import FictionError
+    from fiction.store.exchange import read_export
+
+    workshop, history = read_export(file)
+    if rename is not None:
+        workshop = dataclasses.replace(workshop, name=rename)
+    with _open_store(store_path) as store:
+        if store.exists(workshop.name):
+            raise FictionError(
+                f"Un atelier nommé « {workshop.name} » existe déjà. Importez-le sous un autre "
+                f'nom : fiction session import {file} --rename "NOUVEAU NOM"'
+            )
+        store.add(workshop, history)
+    click.secho(
+        f"Atelier « {workshop.name} » importé ({_groups(len(workshop.groups))}).", fg="green"
+    )
+
+
+@session_group.command("rm", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@click.option("--yes", "-y", is_flag=True, help="Supprimer sans demander confirmation.")
+@store_option
+@click.pass_context
+def session_rm(ctx: click.Context, name: str, yes: bool, store_path: Path | None) -> None:
+    """Supprimer un atelier et tout ce que ses groupes ont écrit (demande confirmation)."""
+    with _open_store(store_path) as store:
+        groups = _groups(len(store.load(name).groups))
+        question = (
+            f"Supprimer l'atelier « {name} » ({groups}) et tout ce qui y a été écrit ? "
+            "C'est définitif."
+        )
+        if not yes and not _confirm(question):
+            click.echo("Rien n'a été supprimé.", err=True)
+            ctx.exit(1)
+        store.delete(name)
+    click.secho(f"Atelier « {name} » supprimé.", fg="green")
+
+
+def _groups(count: int) -> str:
+    return f"{count} groupe{'s' if count > 1 else ''}"
+
+
+def _confirm(question: str) -> bool:
+    """Ask in French, accepting « o » / « oui » (Click's confirm only knows y/n)."""
+    answer = click.prompt(f"{question} [o/N]", default="", show_default=False, err=True)
+    return answer.strip().lower() in ("o", "oui", "y", "yes")
+
+
+def _open_store(path: Path | None) -> Any:
+    from fiction.store.store import Store
+
+    return Store(path)
+
+
+def _load_deck(path: Path | None) -> Any:
+    from fiction.cards.loader import load_deck
+    from fiction.resources import builtin_deck_path
+
+    return load_deck(path or builtin_deck_path())
+
+
+def _deck_for(workshop: Any, path: Path | None) -> Any:
+    """The deck to name cards with: the one given, or the built-in one if it was used."""
+    if path is not None:
+        return _load_deck(path)
+    builtin = _load_deck(None)
+    return builtin if builtin.manifest.id == workshop.deck.id else None
+
+
+def _title(deck: Any, card: str) -> str:
+    if deck is None:
+        return card
+    try:
+        return deck.card(card).title
+    except KeyError:
+        return card
+
+
+def _moment(timestamp: float) -> str:
+    return datetime.datetime.fromtimestamp(timestamp).strftime("%d/%m/%Y %H:%M")
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console()

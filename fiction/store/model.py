@@ -1,0 +1,262 @@
+"""The workshop as plain, frozen values: what the store saves and gives back.
+
+A `Workshop` is a whole snapshot (read in one transaction), so a screen, the
+booklet or an export never sees half of an edit. The store changes a workshop
+one field at a time; these objects are never mutated, only read again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from fiction.cards.model import CARD_KINDS
+
+SEGMENT_KINDS: tuple[str, ...] = (
+    "headlines",
+    "studio-intro",
+    "report",
+    "interview",
+    "vox-pop",
+    "live",
+    "brief",
+    "studio-close",
+)
+"""The kinds of news-report segment, in the order of a French running order."""
+
+SEGMENT_LABELS = {
+    "headlines": "Titres",
+    "studio-intro": "Lancement plateau",
+    "report": "Sujet",
+    "interview": "Interview",
+    "vox-pop": "Micro-trottoir",
+    "live": "Duplex",
+    "brief": "Brève",
+    "studio-close": "Retour plateau",
+}
+
+SEGMENT_FIELDS: tuple[str, ...] = ("kind", "image", "sound", "speakers", "cue")
+"""What a group edits in one segment; its place in the list is `position`."""
+
+REVIEW_KINDS: tuple[str, ...] = ("create", "maintain", "amplify", "reduce", "stop")
+"""The closing review's five columns: Créer, Maintenir, Amplifier, Réduire, Arrêter."""
+
+REVIEW_LABELS = {
+    "create": "Créer",
+    "maintain": "Maintenir",
+    "amplify": "Amplifier",
+    "reduce": "Réduire",
+    "stop": "Arrêter",
+}
+
+WIZARD_STEPS = 6
+"""The group journey's steps, from the cards (1) to the proofreading (6)."""
+
+
+@dataclass(frozen=True)
+class DeckRef:
+    """Which deck a workshop was dealt from, and a hash of its content.
+
+    The hash lets a workshop open after its deck changed, and lets the booklet
+    say so instead of printing cards that are no longer the ones dealt.
+    """
+
+    id: str
+    version: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class DealRecord:
+    """The deal's seed, replay code and parameters (as the engine's request data)."""
+
+    seed: int
+    code: str
+    rounds: int
+    redraw_limit: int
+    parameters: dict[str, Any] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class HandState:
+    """One group's cards for one round, with its locks, discards and redraws."""
+
+    round: int
+    themes: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    vigilance: tuple[str, ...] = ()
+    inspirations: tuple[str, ...] = ()
+    locked: tuple[str, ...] = ()
+    discarded: tuple[str, ...] = ()
+    redraws: int = 0
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        return getattr(self, kind)
+
+    def all_ids(self) -> tuple[str, ...]:
+        return tuple(card for kind in CARD_KINDS for card in self.ids(kind))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One item of the news-report running order: the IMAGE and SON columns.
+
+    `id` stays the same when the segment moves, so two screens editing the
+    same script never confuse one segment with another.
+    """
+
+    id: int
+    kind: str
+    image: str = ""
+    sound: str = ""
+    speakers: tuple[str, ...] = ()
+    cue: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group: its pseudonym, its hands, where it is and everything it wrote."""
+
+    number: int
+    pseudonym: str
+    hands: tuple[HandState, ...]
+    step: int = 1
+    title: str = ""
+    place_name: str = ""
+    question: str = ""
+    context: str = ""
+    narrative: str = ""
+    purpose: str = ""
+    actions: tuple[str, ...] = ()
+    new_actors: tuple[str, ...] = ()
+    answers: dict[str, str] = field(default_factory=dict, hash=False)
+    segments: tuple[Segment, ...] = ()
+    updated_at: float | None = None
+
+    def hand(self, round_number: int = 1) -> HandState:
+        return self.hands[round_number - 1]
+
+    def progress(self) -> tuple[int, int]:
+        """(parts written, parts to write), for the facilitator's dashboard.
+
+        The parts: each scenario field, one answer per vigilance point of the
+        last hand, and the news-report script.
+        """
+        texts = (self.title, self.place_name, self.question, self.context, self.narrative)
+        points = self.hands[-1].vigilance if self.hands else ()
+        done = [
+            *(bool(text.strip()) for text in (*texts, self.purpose)),
+            bool(self.actions),
+            bool(self.new_actors),
+            *(bool(self.answers.get(point)) for point in points),
+            bool(self.segments),
+        ]
+        return sum(done), len(done)
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One block of the agenda."""
+
+    title: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class PhaseState:
+    """The shared countdown: which phase runs, since when, and its extra time.
+
+    `started_at` is set while the countdown runs and cleared by a pause;
+    `elapsed` keeps the seconds run before the last pause.
+    """
+
+    index: int | None = None
+    started_at: float | None = None
+    elapsed: float = 0.0
+    extra_minutes: int = 0
+
+    @property
+    def running(self) -> bool:
+        return self.index is not None and self.started_at is not None
+
+    @property
+    def paused(self) -> bool:
+        return self.index is not None and self.started_at is None
+
+
+@dataclass(frozen=True)
+class Review:
+    """The closing review: what to create, maintain, amplify, reduce and stop."""
+
+    create: tuple[str, ...] = ()
+    maintain: tuple[str, ...] = ()
+    amplify: tuple[str, ...] = ()
+    reduce: tuple[str, ...] = ()
+    stop: tuple[str, ...] = ()
+
+    def items(self, kind: str) -> tuple[str, ...]:
+        return getattr(self, kind)
+
+
+DEFAULT_AGENDA: tuple[Phase, ...] = (
+    Phase("Accueil et brise-glace", 15),
+    Phase("Exploration", 20),
+    Phase("Scénario", 45),
+    Phase("Journal télévisé", 40),
+    Phase("Restitution", 30),
+    Phase("Bilan", 15),
+)
+"""The afternoon of the 2019–2020 workshops; every line is editable."""
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A whole workshop, as read from the store in one consistent snapshot."""
+
+    name: str
+    date: str
+    place: str
+    deck: DeckRef
+    deal: DealRecord
+    groups: tuple[Group, ...]
+    agenda: tuple[Phase, ...] = DEFAULT_AGENDA
+    phase: PhaseState = PhaseState()
+    review: Review = Review()
+    weather: tuple[str, ...] = ()
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+    def group(self, number: int) -> Group:
+        return self.groups[number - 1]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One entry of the append-only history: who changed what, from what to what.
+
+    `group` is None for a workshop-wide field; `old` and `new` are plain JSON
+    data (None where a segment did not exist); `undoes` is the `seq` of the
+    edit this one cancelled.
+    """
+
+    seq: int
+    at: float
+    author: str
+    group: int | None
+    path: str
+    old: Any
+    new: Any
+    undoes: int | None = None
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    """One line of the workshop list."""
+
+    name: str
+    date: str
+    place: str
+    groups: int
+    updated_at: float

@@ -1,0 +1,73 @@
+"""The shared countdown of the agenda: start, pause, resume, add time, next phase.
+
+Pure functions of a `PhaseState` and the time now: the store applies them
+inside one transaction, so two screens pressing "pause" together pause once,
+and every screen computes the same time left from the same row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from fiction.errors import FictionError
+from fiction.store.model import Phase, PhaseState
+
+MAX_EXTRA_MINUTES = 60
+
+
+def start(state: PhaseState, index: int, phases: int, now: float) -> PhaseState:
+    if not 0 <= index < phases:
+        raise FictionError(
+            f"La phase n° {index + 1} n'existe pas : l'ordre du jour en compte {phases}."
+        )
+    return PhaseState(index=index, started_at=now, elapsed=0.0, extra_minutes=0)
+
+
+def pause(state: PhaseState, now: float) -> PhaseState:
+    if not state.running:
+        raise FictionError("Aucune phase ne tourne : rien à mettre en pause.")
+    return dataclasses.replace(state, started_at=None, elapsed=elapsed(state, now))
+
+
+def resume(state: PhaseState, now: float) -> PhaseState:
+    if not state.paused:
+        raise FictionError("Aucune phase n'est en pause : rien à reprendre.")
+    return dataclasses.replace(state, started_at=now)
+
+
+def extend(state: PhaseState, minutes: int) -> PhaseState:
+    if state.index is None:
+        raise FictionError("Aucune phase en cours : démarrez-en une avant d'ajouter du temps.")
+    total = state.extra_minutes + minutes
+    if not 0 <= total <= MAX_EXTRA_MINUTES:
+        raise FictionError(
+            f"Temps ajouté impossible : entre 0 et {MAX_EXTRA_MINUTES} minutes de plus par phase."
+        )
+    return dataclasses.replace(state, extra_minutes=total)
+
+
+def advance(state: PhaseState, phases: int, now: float) -> PhaseState:
+    """The next phase, started now (the first one if none has started)."""
+    following = 0 if state.index is None else state.index + 1
+    if following >= phases:
+        raise FictionError("C'est déjà la dernière phase de l'ordre du jour.")
+    return start(state, following, phases, now)
+
+
+def elapsed(state: PhaseState, now: float) -> float:
+    """Seconds the current phase has run, pauses excluded."""
+    if state.started_at is None:
+        return state.elapsed
+    return state.elapsed + max(0.0, now - state.started_at)
+
+
+def duration(state: PhaseState, agenda: tuple[Phase, ...]) -> float:
+    """Seconds planned for the current phase, extra minutes included."""
+    if state.index is None:
+        return 0.0
+    return (agenda[state.index].minutes + state.extra_minutes) * 60.0
+
+
+def remaining(state: PhaseState, agenda: tuple[Phase, ...], now: float) -> float:
+    """Seconds left in the current phase (negative once it overruns)."""
+    return duration(state, agenda) - elapsed(state, now)

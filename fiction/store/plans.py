@@ -1,0 +1,173 @@
+"""What each kind of edit reads and decides, inside the edit's transaction.
+
+A plan looks at the database (under the write lock) and returns the target,
+its current value and the new one; `Store` then writes, reads back and
+records the history entry. Deciding inside the transaction is what makes
+"lock this card", "one more redraw", "add a segment at the end" or "+1
+minute" safe when two processes do it at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from fiction.errors import FictionError
+from fiction.store import access, hands, plain
+from fiction.store import values as check
+from fiction.store.model import SEGMENT_FIELDS, PhaseState
+from fiction.store.paths import Target, editable, hand_path, segment_path, target_of
+
+Plan = Callable[[sqlite3.Connection, int], tuple[Target, Any, Any]]
+"""(database, workshop id) -> (target, current value, new value)."""
+
+
+def typed(group: int | None, field: str, value: Any) -> Plan:
+    """A field a person types into (`set_field`)."""
+
+    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+        target = editable(group, field)
+        new = target.check(value)
+        if target.kind == "answer" and target.key not in _vigilance_ids(db, workshop_id, group):
+            raise FictionError(
+                f"Le point de vigilance « {target.key} » n'est pas dans les cartes "
+                f"du groupe {group}."
+            )
+        return target, access.read(db, workshop_id, target), new
+
+    return plan
+
+
+def moved(group: int, segment_id: int, position: int) -> Plan:
+    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+        target = target_of(group, segment_path(segment_id, "position"))
+        return target, access.read(db, workshop_id, target), target.check(position)
+
+    return plan
+
+
+def locked(group: int, round_number: int, card: str, lock: bool) -> Plan:
+    return _hand(group, round_number, lambda hand, limit: hands.with_lock(hand, card, lock))
+
+
+def redrawn(group: int, round_number: int, cards: Mapping[str, Sequence[str]]) -> Plan:
+    return _hand(group, round_number, lambda hand, limit: hands.redrawn(hand, cards, limit))
+
+
+def _hand(group: int, round_number: int, change: Callable[[dict[str, Any], int], Any]) -> Plan:
+    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+        target = target_of(group, hand_path(round_number))
+        old = access.read(db, workshop_id, target)
+        limit = db.execute(
+            "SELECT deal_redraw_limit FROM workshops WHERE id = ?", (workshop_id,)
+        ).fetchone()[0]
+        return target, old, change(old, limit)
+
+    return plan
+
+
+def new_segment(group: int, fields: Mapping[str, Any], position: int | None) -> Plan:
+    """A segment with a fresh id, at `position` (None: at the end)."""
+    checked = {f: plain.segment_field(f, fields[f], f"séquence : {f}") for f in SEGMENT_FIELDS}
+    checked["speakers"] = list(checked["speakers"])
+
+    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+        count = db.execute(
+            "SELECT count(*) FROM segments WHERE workshop_id = ? AND group_number = ?",
+            (workshop_id, group),
+        ).fetchone()[0]
+        place = count if position is None else check.integer(position, "position", 0)
+        target = target_of(group, segment_path(_next_segment_id(db, workshop_id, group)))
+        return target, None, {"position": place} | checked
+
+    return plan
+
+
+def removed_segment(group: int, segment_id: int) -> Plan:
+    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+        target = target_of(group, segment_path(segment_id))
+        old = access.read(db, workshop_id, target)
+        if old is None:
+            raise FictionError(f"La séquence {segment_id} n'existe pas (ou plus) dans ce groupe.")
+        return target, old, None
+
+    return plan
+
+
+def countdown(change: Callable[[PhaseState, int], PhaseState]) -> Plan:
+    """The shared countdown after `change(state, number of phases)`."""
+
+    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+        target = target_of(None, "phase")
+        old = access.read(db, workshop_id, target)
+        phases = db.execute(
+            "SELECT count(*) FROM agenda_phases WHERE workshop_id = ?", (workshop_id,)
+        ).fetchone()[0]
+        state = plain.phase_from_data(old, "phase", phases)
+        return target, old, plain.phase_to_data(change(state, phases))
+
+    return plan
+
+
+def restorable(db: sqlite3.Connection, workshop_id: int, target: Target, value: Any) -> Any:
+    """A value from the history, checked before undo writes it back.
+
+    The history may come from an imported file: its values are checked as
+    strictly as anything typed, so a hand-edited export cannot break a workshop.
+    """
+    where = f"historique : {target.path}"
+    if target.kind == "hand":
+        hand = plain.hand_from_data(value, where)
+        if hand.round != target.key:
+            raise check.invalid(where, f"main du tour {target.key} attendue")
+        return plain.hand_to_data(hand)
+    if target.kind == "phase":
+        phases = db.execute(
+            "SELECT count(*) FROM agenda_phases WHERE workshop_id = ?", (workshop_id,)
+        ).fetchone()[0]
+        return plain.phase_to_data(plain.phase_from_data(value, where, phases))
+    if target.kind == "segment":
+        if value is None:
+            return None
+        value = check.mapping(value, where, ("position", *SEGMENT_FIELDS))
+        fields = {f: plain.segment_field(f, value[f], f"{where}.{f}") for f in SEGMENT_FIELDS}
+        position = check.integer(value["position"], f"{where}.position", 0)
+        return {"position": position} | fields | {"speakers": list(fields["speakers"])}
+    return target.check(value)
+
+
+def same(target: Target, current: Any, expected: Any) -> bool:
+    """Equal values; a segment's position is ignored (others may have moved it)."""
+    if target.kind == "segment" and current is not None and expected is not None:
+        return {**current, "position": 0} == {**expected, "position": 0}
+    return current == expected
+
+
+def _vigilance_ids(db: sqlite3.Connection, workshop_id: int, group: int | None) -> set[str]:
+    return {
+        card
+        for (cards,) in db.execute(
+            "SELECT cards FROM hands WHERE workshop_id = ? AND group_number = ?",
+            (workshop_id, group),
+        )
+        for card in json.loads(cards)["vigilance"]
+    }
+
+
+def _next_segment_id(db: sqlite3.Connection, workshop_id: int, group: int) -> int:
+    """An id no segment of this group ever had, so an old edit never meets a new segment.
+
+    The history names every segment ever made (`segment/<id>...`); SQLite's
+    CAST reads the leading digits of `<id>/<field>`.
+    """
+    row = db.execute(
+        "SELECT max(coalesce((SELECT max(segment_id) FROM segments"
+        "                     WHERE workshop_id = ?1 AND group_number = ?2), 0),"
+        "           coalesce((SELECT max(CAST(substr(path, 9) AS INTEGER)) FROM history"
+        "                     WHERE workshop_id = ?1 AND group_number = ?2"
+        "                     AND path LIKE 'segment/%'), 0))",
+        (workshop_id, group),
+    ).fetchone()
+    return row[0] + 1

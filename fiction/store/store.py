@@ -1,0 +1,318 @@
+"""The workshop store: one SQLite file, every edit committed as it is made.
+
+Each edit is one `BEGIN IMMEDIATE` transaction: it reads the current value,
+writes the new one and appends the change to the history, so several
+processes (one per group screen) can write to the same workshop without
+losing an update, and a process killed right after an edit returned keeps it.
+Same field edited twice: the last writer wins, and the history keeps both.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from fiction.errors import FictionError
+from fiction.store import access, phase, plain, plans, rows
+from fiction.store import values as check
+from fiction.store.model import Edit, PhaseState, Workshop, WorkshopSummary
+from fiction.store.paths import Target, target_of
+from fiction.store.schema import MIGRATIONS, Migration, database_error, open_database
+
+ENV_VAR = "FICTION_STORE"
+FILE_NAME = "ateliers.sqlite3"
+BUSY_TIMEOUT = 10.0
+"""Seconds an edit waits for another process's edit; each takes milliseconds."""
+
+
+def default_store_path() -> Path:
+    """`FICTION_STORE` if set, else the user's data folder (nothing to configure)."""
+    chosen = os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("fiction", appauthor=False)) / FILE_NAME
+
+
+class Store:
+    """All workshops in one database file; safe to share between processes.
+
+    One `Store` may also be shared by the threads of one process (the app's
+    workers): its operations take turns on the connection.
+    """
+
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        timeout: float | None = None,
+        migrations: Sequence[Migration] = MIGRATIONS,
+    ) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        self._clock = clock
+        self._lock = threading.Lock()
+        timeout = BUSY_TIMEOUT if timeout is None else timeout
+        self._db = open_database(self.path, timeout=timeout, migrations=migrations)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- reading ----------------------------------------------------------------
+
+    def workshops(self) -> tuple[WorkshopSummary, ...]:
+        with self._transaction(write=False) as db:
+            return rows.summaries(db)
+
+    def exists(self, name: str) -> bool:
+        with self._transaction(write=False) as db:
+            return rows.workshop_id(db, name) is not None
+
+    def load(self, name: str) -> Workshop:
+        with self._transaction(write=False) as db:
+            return rows.load_workshop(db, self._find(db, name))
+
+    def snapshot(self, name: str) -> tuple[Workshop, tuple[Edit, ...]]:
+        """The workshop and its whole history, read together (for an export)."""
+        with self._transaction(write=False) as db:
+            workshop_id = self._find(db, name)
+            return rows.load_workshop(db, workshop_id), rows.load_history(db, workshop_id)
+
+    def history(self, name: str, group: int | None = None) -> tuple[Edit, ...]:
+        with self._transaction(write=False) as db:
+            return rows.load_history(db, self._find(db, name), group)
+
+    def revision(self, name: str) -> int:
+        """The number of the last edit: a cheap way for a dashboard to see a change."""
+        with self._transaction(write=False) as db:
+            row = db.execute(
+                "SELECT coalesce(max(seq), 0) FROM history WHERE workshop_id = ?",
+                (self._find(db, name),),
+            ).fetchone()
+            return row[0]
+
+    # --- whole workshops --------------------------------------------------------
+
+    def add(self, workshop: Workshop, history: Sequence[Edit] = ()) -> None:
+        """Save a new workshop (dealt or imported); its name must be free.
+
+        Everything is checked first, as an import would be: what the store
+        holds always exports and imports back.
+        """
+        workshop = plain.workshop_from_data(plain.workshop_to_data(workshop), "atelier")
+        history = plain.history_from_data(
+            [plain.edit_to_data(edit) for edit in history], "historique", len(workshop.groups)
+        )
+        with self._transaction(write=True) as db:
+            if rows.workshop_id(db, workshop.name) is not None:
+                raise FictionError(
+                    f"Un atelier nommé « {workshop.name} » existe déjà : choisissez un autre nom."
+                )
+            rows.insert_workshop(db, workshop, history)
+
+    def delete(self, name: str) -> None:
+        with self._transaction(write=True) as db:
+            db.execute("DELETE FROM workshops WHERE id = ?", (self._find(db, name),))
+
+    # --- edits ------------------------------------------------------------------
+
+    def set_field(
+        self, name: str, group: int | None, field: str, value: Any, author: str
+    ) -> Edit | None:
+        """Set one field a person types into; None when it already held `value`.
+
+        Group fields: title, place_name, question, context, narrative, purpose,
+        actions, new_actors, step, `vigilance/<card id>`, `segment/<id>/<field>`
+        (kind, image, sound, speakers, cue). Workshop fields (group None): date,
+        place, agenda, weather, `review/<create|maintain|amplify|reduce|stop>`.
+        """
+        return self._edit(name, group, author, plans.typed(group, field, value))
+
+    def set_locked(
+        self, name: str, group: int, round_number: int, card: str, locked: bool, author: str
+    ) -> Edit | None:
+        """Lock a card (a redraw keeps it) or unlock it."""
+        return self._edit(name, group, author, plans.locked(group, round_number, card, locked))
+
+    def record_redraw(
+        self,
+        name: str,
+        group: int,
+        round_number: int,
+        cards: Mapping[str, Sequence[str]],
+        author: str,
+    ) -> Edit | None:
+        """Record the hand the engine redrew (card ids per kind): one redraw used."""
+        return self._edit(name, group, author, plans.redrawn(group, round_number, cards))
+
+    def add_segment(
+        self,
+        name: str,
+        group: int,
+        kind: str,
+        author: str,
+        *,
+        position: int | None = None,
+        image: str = "",
+        sound: str = "",
+        speakers: Sequence[str] = (),
+        cue: str = "",
+    ) -> Edit | None:
+        """Add a news-report segment (at the end by default); its path is `segment/<id>`."""
+        fields = {"kind": kind, "image": image, "sound": sound, "speakers": speakers, "cue": cue}
+        return self._edit(name, group, author, plans.new_segment(group, fields, position))
+
+    def move_segment(
+        self, name: str, group: int, segment_id: int, position: int, author: str
+    ) -> Edit | None:
+        """Move a segment to `position` (0 is the first); the others keep their order."""
+        return self._edit(name, group, author, plans.moved(group, segment_id, position))
+
+    def remove_segment(self, name: str, group: int, segment_id: int, author: str) -> Edit | None:
+        return self._edit(name, group, author, plans.removed_segment(group, segment_id))
+
+    # --- the shared countdown ---------------------------------------------------
+
+    def start_phase(self, name: str, index: int, author: str) -> Edit | None:
+        """Start agenda phase `index` (0 is the first) now, from its full length."""
+        return self._countdown(name, author, lambda s, n, now: phase.start(s, index, n, now))
+
+    def pause_phase(self, name: str, author: str) -> Edit | None:
+        return self._countdown(name, author, lambda s, n, now: phase.pause(s, now))
+
+    def resume_phase(self, name: str, author: str) -> Edit | None:
+        return self._countdown(name, author, lambda s, n, now: phase.resume(s, now))
+
+    def extend_phase(self, name: str, minutes: int, author: str) -> Edit | None:
+        """Give the current phase `minutes` more (the +1 and +5 buttons)."""
+        return self._countdown(name, author, lambda s, n, now: phase.extend(s, minutes))
+
+    def next_phase(self, name: str, author: str) -> Edit | None:
+        return self._countdown(name, author, lambda s, n, now: phase.advance(s, n, now))
+
+    def _countdown(
+        self, name: str, author: str, change: Callable[[PhaseState, int, float], PhaseState]
+    ) -> Edit | None:
+        plan = plans.countdown(lambda state, phases: change(state, phases, self._clock()))
+        return self._edit(name, None, author, plan)
+
+    # --- undo -------------------------------------------------------------------
+
+    def undo(self, name: str, author: str, seq: int | None = None) -> Edit:
+        """Cancel `author`'s last edit not yet undone (or edit `seq`), as a new edit.
+
+        Refused when the value changed since (someone else wrote after it):
+        undo never overwrites another person's work.
+        """
+        author = check.label(author, "auteur")
+        with self._transaction(write=True) as db:
+            workshop_id = self._find(db, name)
+            edit = rows.undoable_edit(db, workshop_id, author, seq)
+            target = target_of(edit.group, edit.path)
+            current = access.read(db, workshop_id, target)
+            if not plans.same(target, current, edit.new):
+                raise FictionError(
+                    f"Impossible d'annuler la modification n° {edit.seq} : « {edit.path} » "
+                    "a été modifié depuis."
+                )
+            access.write(
+                db, workshop_id, target, plans.restorable(db, workshop_id, target, edit.old)
+            )
+            stored = access.read(db, workshop_id, target)
+            return self._record(db, workshop_id, target, current, stored, author, edit.seq)
+
+    # --- machinery --------------------------------------------------------------
+
+    def _edit(self, name: str, group: int | None, author: str, plan: plans.Plan) -> Edit | None:
+        author = check.label(author, "auteur")
+        with self._transaction(write=True) as db:
+            workshop_id = self._find(db, name, group)
+            target, old, new = plan(db, workshop_id)
+            if plans.same(target, old, new):
+                return None
+            access.write(db, workshop_id, target, new)
+            stored = access.read(db, workshop_id, target)
+            return self._record(db, workshop_id, target, old, stored, author, None)
+
+    def _record(
+        self,
+        db: sqlite3.Connection,
+        workshop_id: int,
+        target: Target,
+        old: Any,
+        new: Any,
+        author: str,
+        undoes: int | None,
+    ) -> Edit:
+        now = self._clock()
+        seq = db.execute(
+            "SELECT coalesce(max(seq), 0) + 1 FROM history WHERE workshop_id = ?", (workshop_id,)
+        ).fetchone()[0]
+        db.execute(
+            "INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                workshop_id,
+                seq,
+                now,
+                author,
+                target.group,
+                target.path,
+                access.dumps(old),
+                access.dumps(new),
+                undoes,
+            ),
+        )
+        db.execute("UPDATE workshops SET updated_at = ? WHERE id = ?", (now, workshop_id))
+        if target.group is not None:
+            db.execute(
+                "UPDATE groups SET updated_at = ? WHERE workshop_id = ? AND number = ?",
+                (now, workshop_id, target.group),
+            )
+        return Edit(seq, now, author, target.group, target.path, old, new, undoes)
+
+    def _find(self, db: sqlite3.Connection, name: str, group: int | None = None) -> int:
+        workshop_id = rows.workshop_id(db, name)
+        if workshop_id is None:
+            raise FictionError(
+                f"Aucun atelier nommé « {name} » dans {self.path} "
+                "(la commande « fiction session list » les liste)."
+            )
+        if group is not None:
+            count = db.execute(
+                "SELECT count(*) FROM groups WHERE workshop_id = ?", (workshop_id,)
+            ).fetchone()[0]
+            if isinstance(group, bool) or not isinstance(group, int) or not 1 <= group <= count:
+                raise FictionError(
+                    f"L'atelier « {name} » n'a pas de groupe {group} (groupes 1 à {count})."
+                )
+        return workshop_id
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[sqlite3.Connection]:
+        """One transaction; a write takes the database's write lock from the start."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                try:
+                    yield self._db
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise database_error(error, self.path) from error

@@ -1,0 +1,51 @@
+"""The Markdown export: a readable French account of what every group wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from fiction.render.markdown import french_date, workshop_markdown
+from fiction.store.store import Store
+
+NAME = "Atelier du Mans"
+
+
+@pytest.mark.parametrize(
+    ("iso", "french"),
+    [("2025-03-12", "12 mars 2025"), ("2026-08-01", "1er août 2026"), ("", "")],
+)
+def test_dates_read_the_french_way(iso, french):
+    assert french_date(iso) == french
+
+
+def test_everything_written_appears_under_its_french_heading(store: Store, workshop, builtin_deck):
+    store.set_field(NAME, 2, "question", "Et si demain le CCAS ouvrait un café ?", "Loutre")
+    store.set_field(NAME, 2, "actions", ["Ouvrir le matin", "Former\ndes hôtes"], "Loutre")
+    store.set_field(NAME, 2, "vigilance/deconvivialiser-les-lieux", "Les habitants décident.", "L")
+    store.set_locked(NAME, 2, 1, "programmateur-convivialites", True, "Loutre")
+    store.add_segment(NAME, 2, "vox-pop", "Loutre", image="Place du marché", speakers=["Habitante"])
+    store.set_field(NAME, None, "review/amplify", ["Les cafés sociaux"], "animatrice")
+    store.set_field(NAME, None, "weather", ["ensoleillé", "brumeux"], "animatrice")
+    store.start_phase(NAME, 2, "animatrice")
+
+    text = workshop_markdown(store.load(NAME), builtin_deck)
+
+    for part in (
+        "Phase en cours : Scénario.",
+        "## Groupe 2 — Loutre Curieuse",
+        "### Et si demain…\n\nEt si demain le CCAS ouvrait un café ?",
+        "**Actions**\n\n- Ouvrir le matin\n- Former\n  des hôtes",
+        "**Figure** : Programmateur de convivialités (verrouillée)",
+        "- **« Déconvivialiser » le lieu** : Les habitants décident.",
+        "1. **Micro-trottoir** — Habitante\n   - Image : Place du marché",
+        "## Bilan de l'atelier\n\n### Amplifier\n\n- Les cafés sociaux",
+        "### Météo\n\nensoleillé, brumeux",
+    ):
+        assert part in text
+    assert text.count("_Rien d’écrit pour l’instant._") == 2  # groups 1 and 3
+
+
+def test_without_the_deck_cards_are_named_by_their_ids(store: Store, workshop):
+    text = workshop_markdown(store.load(NAME))
+
+    assert "**Figure** : programmateur-convivialites" in text

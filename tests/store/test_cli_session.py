@@ -1,0 +1,253 @@
+"""`fiction session …` as a user runs it: French output, French errors, no traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fiction import cli
+from fiction.cli_session import session_group
+from fiction.engine import DealRequest, deal, replay
+from fiction.store import exchange
+from fiction.store.store import Store
+from tests.workshops import small_workshop
+
+NAME = "Atelier du Mans"
+
+
+@pytest.fixture
+def run(capsys, monkeypatch, store_path: Path):
+    """Run `fiction session ARGS` through the real entry point; (exit code, out, err).
+
+    The store comes from FICTION_STORE, as a user would set it.
+    """
+    if "session" not in cli.cli.commands:  # until fiction.cli registers the group itself
+        cli.cli.add_command(session_group)
+    monkeypatch.setenv("FICTION_STORE", str(store_path))
+    monkeypatch.setenv("COLUMNS", "200")  # Rich tables on one line each
+
+    def run(*arguments: str, answer: str = "") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(answer))
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(["session", *arguments])
+        captured = capsys.readouterr()
+        return exit_info.value.code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
+def saved(store_path: Path):
+    with Store(store_path) as store:
+        store.add(small_workshop())
+        store.set_field(NAME, 1, "title", "Le café des habitants", "Panda Zen")
+        store.add_segment(NAME, 1, "report", "Panda Zen", sound="Voix off\nsur deux lignes")
+
+
+def test_new_deals_with_the_engine_and_saves_the_workshop(run, store_path, builtin_deck):
+    code, out, err = run(
+        "new", NAME, "--groups", "4", "--seed", "7", "--date", "2025-03-12", "--place", "Le Mans"
+    )
+
+    assert (code, err) == (0, "")
+    expected = deal(builtin_deck, DealRequest(groups=4, seed=7))
+    assert f"Code du tirage : {expected.code}" in out
+    with Store(store_path) as store:
+        workshop = store.load(NAME)
+    assert (workshop.date, workshop.place, workshop.deal.seed) == ("2025-03-12", "Le Mans", 7)
+    dealt = replay(builtin_deck, workshop.deal.code)
+    for group in workshop.groups:
+        assert group.hand(1).all_ids() == dealt.hand(group.number).all_ids()
+        assert group.pseudonym in out
+    assert len({group.pseudonym for group in workshop.groups}) == 4
+
+
+def test_new_refuses_a_name_already_taken(run, saved):
+    code, _, err = run("new", NAME, "--groups", "2")
+
+    assert code == 1
+    assert "Un atelier nommé « Atelier du Mans » existe déjà" in err
+
+
+def test_list_says_when_there_is_no_workshop_yet(run):
+    code, out, _ = run("list")
+
+    assert code == 0
+    assert "Aucun atelier" in out
+    assert "fiction session new" in out
+
+
+def test_list_and_show_describe_the_workshop_in_french(run, saved):
+    _, listed, _ = run("list")
+    code, shown, _ = run("show", NAME)
+
+    assert NAME in listed
+    assert "12 mars 2025" in listed
+    assert code == 0
+    for text in ("Panda Zen", "Loutre Curieuse", "Programmateur", "Ordre du jour", "Accueil"):
+        assert text in shown
+
+
+def test_json_export_to_the_screen_is_the_whole_workshop(run, saved, store_path):
+    code, out, _ = run("export", NAME, "--format", "json")
+
+    assert code == 0
+    with Store(store_path) as store:
+        assert json.loads(out) == exchange.document(*store.snapshot(NAME))
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_an_export_imports_back_into_another_store(run, saved, store_path, tmp_path, suffix):
+    exported = tmp_path / f"atelier{suffix}"
+    other = tmp_path / "autre.sqlite3"
+
+    code, _, err = run("export", NAME, "-o", str(exported))
+    assert code == 0
+    assert f"exporté dans {exported}" in err
+    code, out, _ = run("import", str(exported), "--store", str(other))
+
+    assert code == 0
+    assert "Atelier « Atelier du Mans » importé (3 groupes)" in out
+    with Store(store_path) as source, Store(other) as target:
+        assert target.snapshot(NAME) == source.snapshot(NAME)
+
+
+def test_markdown_export_is_readable_french(run, saved, tmp_path):
+    output = tmp_path / "atelier.md"
+
+    code, _, _ = run("export", NAME, "--format", "md", "-o", str(output))
+
+    text = output.read_text(encoding="utf-8")
+    assert code == 0
+    assert text.startswith("# Atelier « Atelier du Mans »\n")
+    for part in (
+        "12 mars 2025",
+        "## Groupe 1 — Panda Zen",
+        "### Le scénario 2050 : Le café des habitants",
+        "**Figure** : Programmateur de convivialités",
+        "1. **Sujet**",
+        "   - Son : Voix off\n     sur deux lignes",
+    ):
+        assert part in text
+
+
+def test_importing_a_name_already_taken_needs_a_new_name(run, saved, store_path, tmp_path):
+    exported = tmp_path / "atelier.json"
+    run("export", NAME, "-o", str(exported))
+
+    code, _, err = run("import", str(exported))
+    assert code == 1
+    assert "existe déjà" in err
+    assert "--rename" in err
+
+    code, _, _ = run("import", str(exported), "--rename", "Atelier du Mans (copie)")
+    assert code == 0
+    with Store(store_path) as store:
+        assert [s.name for s in store.workshops()] == [NAME, "Atelier du Mans (copie)"]
+
+
+def test_an_invalid_file_is_refused_naming_the_field(run, saved, tmp_path):
+    with Store(tmp_path / "s.sqlite3") as store:
+        store.add(small_workshop())
+        document = exchange.document(*store.snapshot(NAME))
+    document["workshop"]["groups"][1]["segments"] = [{"id": 1, "kind": "reportage"}]
+    bad = tmp_path / "atelier.json"
+    bad.write_text(json.dumps(document), encoding="utf-8")
+
+    code, _, err = run("import", str(bad))
+
+    assert code == 1
+    assert "workshop.groups[1].segments[0].image" in err
+    assert "Traceback" not in err
+
+
+def test_rm_asks_first_and_keeps_the_workshop_unless_told_yes(run, saved, store_path):
+    code, _, err = run("rm", NAME, answer="n\n")
+    assert code == 1
+    assert "Supprimer l'atelier « Atelier du Mans » (3 groupes)" in err
+    assert "Rien n'a été supprimé." in err
+
+    code, out, _ = run("rm", NAME, answer="oui\n")
+    assert code == 0
+    assert "Atelier « Atelier du Mans » supprimé." in out
+    with Store(store_path) as store:
+        assert not store.exists(NAME)
+
+
+def test_rm_yes_deletes_without_asking(run, saved):
+    code, _, err = run("rm", NAME, "--yes")
+
+    assert code == 0
+    assert "Supprimer" not in err
+
+
+def test_rm_of_an_unknown_workshop_says_so(run, saved):
+    code, _, err = run("rm", "Inconnu", "--yes")
+
+    assert code == 1
+    assert "Aucun atelier nommé « Inconnu »" in err
+
+
+def test_a_store_that_is_not_ours_gives_a_french_message_not_a_traceback(run, store_path):
+    store_path.write_text("pas une base", encoding="utf-8")
+
+    code, _, err = run("list")
+
+    assert code == 1
+    assert err.startswith("Erreur : ")
+    assert "n'est pas une base d'ateliers fiction" in err
+    assert "Traceback" not in err
+
+
+def test_a_busy_store_gives_a_french_message_not_a_traceback(run, saved, store_path, monkeypatch):
+    monkeypatch.setattr("fiction.store.store.BUSY_TIMEOUT", 0.1)
+    other = sqlite3.connect(store_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = run("rm", NAME, "--yes")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    assert code == 1
+    assert "occupée par un autre programme" in err
+    assert "Traceback" not in err
+
+
+def test_the_store_option_wins_over_the_environment(run, saved, tmp_path):
+    code, out, _ = run("list", "--store", str(tmp_path / "vide.sqlite3"))
+
+    assert code == 0
+    assert "Aucun atelier" in out
+
+
+PROBE = """
+import json, sys
+from fiction.cli import cli, main
+from fiction.cli_session import session_group
+cli.add_command(session_group)
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print("MODULES=" + json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_session_help_imports_neither_the_store_nor_rich_nor_yaml():
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "session", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
+    loaded = set(json.loads(line.removeprefix("MODULES=")))
+    assert "Utilisation : fiction session" in result.stdout
+    assert not loaded & {"rich", "yaml", "sqlite3", "fiction.store", "textual", "hypothesis"}

@@ -1,0 +1,137 @@
+"""Import files are checked: every problem named in French, by file and field."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from fiction.errors import FictionError
+from fiction.store import exchange
+from tests.workshops import small_workshop
+
+EDIT = {
+    "seq": 1,
+    "at": 1.0,
+    "author": "Panda Zen",
+    "group": 1,
+    "path": "title",
+    "old": "",
+    "new": "Le café",
+    "undoes": None,
+}
+
+
+def _document() -> dict:
+    return exchange.document(small_workshop(), ())
+
+
+def _import(tmp_path: Path, content: str | bytes, name: str = "atelier.json"):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return exchange.read_export(path)
+
+
+def _broken(change) -> str:
+    document = _document()
+    change(document)
+    return json.dumps(document, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("format"), "ce n'est pas un export d'atelier fiction"),
+        (lambda d: d.update(version=2), "version plus récente de fiction"),
+        (lambda d: d["workshop"].pop("name"), "« workshop.name » : clé manquante"),
+        (lambda d: d["workshop"].update(nom="x"), "« workshop.nom » : clé inconnue"),
+        (
+            lambda d: d["workshop"]["groups"][0].update(titel="x"),
+            "groups\\[0\\].titel » : clé inconnue \\(vouliez-vous dire « title » \\?\\)",
+        ),
+        (lambda d: d["workshop"].update(date="12/03/2025"), "workshop.date » : date attendue"),
+        (
+            lambda d: d["workshop"]["groups"][2].update(step=0),
+            "« workshop.groups\\[2\\].step » : doit être entre 1 et 6",
+        ),
+        (
+            lambda d: d["workshop"]["groups"][1].update(pseudonym="Panda Zen"),
+            "« workshop.groups\\[1\\].pseudonym » : « Panda Zen » déjà pris",
+        ),
+        (
+            lambda d: d["workshop"]["groups"][0]["hands"][0].update(locked=["radar"]),
+            "la carte « radar » n'est pas dans la main",
+        ),
+        (
+            lambda d: d.update(history=[EDIT | {"seq": 2}]),
+            "« history\\[0\\].seq » : numéro 1 attendu \\(et non 2\\)",
+        ),
+        (lambda d: d["workshop"].update(created_at="hier"), "created_at » : doit être un nombre"),
+        (
+            lambda d: d.update(history=[EDIT, EDIT | {"seq": 2, "undoes": 2}]),
+            "« history\\[1\\].undoes » : doit être entre 1 et 1",
+        ),
+        (
+            lambda d: d.update(history=[EDIT | {"group": 4}]),
+            "« history\\[0\\].group » : doit être entre 1 et 3",
+        ),
+    ],
+)
+def test_a_wrong_value_is_named_with_its_path_in_the_file(tmp_path, change, message):
+    with pytest.raises(
+        FictionError, match="Impossible d'importer « .*atelier.json » : .*" + message
+    ):
+        _import(tmp_path, _broken(change))
+
+
+def test_broken_json_says_where(tmp_path):
+    with pytest.raises(FictionError, match="JSON invalide ligne 2, colonne 1"):
+        _import(tmp_path, '{"format":\n}')
+
+
+def test_broken_yaml_says_where(tmp_path):
+    with pytest.raises(FictionError, match="syntaxe YAML invalide ligne 2"):
+        _import(tmp_path, "format: x\n  - : [\n", "atelier.yaml")
+
+
+def test_yaml_aliases_are_refused_before_anything_is_built(tmp_path):
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
+    with pytest.raises(FictionError, match="les alias YAML"):
+        _import(tmp_path, bomb, "atelier.yaml")
+
+
+def test_a_file_not_in_utf8_is_refused(tmp_path):
+    with pytest.raises(FictionError, match="UTF-8"):
+        _import(tmp_path, '{"name": "Atelier à Évry"}'.encode("latin-1"))
+
+
+def test_a_missing_file_is_reported_in_french(tmp_path):
+    with pytest.raises(FictionError, match=r"Le fichier « .*absent\.json » n'existe pas"):
+        exchange.read_export(tmp_path / "absent.json")
+
+
+def test_an_unquoted_yaml_date_is_read_as_the_date_written(tmp_path):
+    text = exchange.to_yaml(small_workshop(), ()).replace("date: '2025-03-12'", "date: 2025-03-12")
+    assert "date: 2025-03-12\n" in text
+
+    workshop, _ = _import(tmp_path, text, "atelier.yaml")
+
+    assert workshop.date == "2025-03-12"
+
+
+def test_yaml_writes_multi_line_texts_as_readable_blocks():
+    workshop = small_workshop()
+    group = workshop.groups[0]
+    written = dataclasses.replace(
+        workshop,
+        groups=(
+            dataclasses.replace(group, narrative="Ligne un\nLigne deux\n"),
+            *workshop.groups[1:],
+        ),
+    )
+    assert "narrative: |\n      Ligne un\n      Ligne deux\n" in exchange.to_yaml(written, ())
