@@ -1,0 +1,205 @@
+"""The workshop app: one Textual application for the facilitator and the groups.
+
+The app owns what every screen shares: the store (opened on first use), the
+deck, who is editing (for the history), the clock and the theme. Screens call
+the domain through it; widgets post messages up to their screen and never open
+the store themselves.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from fiction.cards.model import Deck
+from fiction.errors import DeckError, FictionError
+from fiction.store.model import Workshop
+from fiction.store.store import Store
+from fiction.tui.screens.error import ErrorScreen
+from fiction.tui.screens.help import HelpScreen
+from fiction.tui.themes import DEFAULT_THEME, THEME_LABELS, THEMES
+
+APP_HELP = """\
+# fiction — le CCAS en 2050
+
+Un atelier de design fiction : chaque groupe reçoit des cartes (un thème, une
+figure du CCAS, des contextes, des rôles, des points de vigilance, une
+inspiration) et écrit ensemble l'action sociale de 2050, puis son journal télévisé.
+
+Tout ce qui est écrit est enregistré aussitôt : fermer la fenêtre ne perd rien.
+"""
+
+
+class FictionApp(App[None]):
+    """The `fiction` workshop app."""
+
+    TITLE = "fiction — le CCAS en 2050"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quitter", priority=True),
+        Binding("f1", "help", "Aide"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        store_path: Path | None = None,
+        deck_path: Path | None = None,
+        clock: Callable[[], float] = time.time,
+        author: str = "animation",
+    ) -> None:
+        super().__init__()
+        self.store_path = store_path
+        self.deck_path = deck_path
+        self.clock = clock
+        self.author = author
+        self._store: Store | None = None
+        self._decks: dict[Path, Deck] = {}
+        self._crash: BaseException | None = None
+
+    # --- what screens share -------------------------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The workshop store, opened on first use (raises FictionError if unusable)."""
+        if self._store is None:
+            self._store = Store(self.store_path, clock=self.clock)
+        return self._store
+
+    @property
+    def deck(self) -> Deck:
+        """The deck chosen for this run (the built-in one unless --deck was given)."""
+        from fiction.resources import builtin_deck_path
+
+        return self.load_deck(self.deck_path or builtin_deck_path())
+
+    def load_deck(self, path: Path) -> Deck:
+        """Load a deck once per folder; a broken deck raises `DeckError`."""
+        from fiction.cards.loader import load_deck
+
+        folder = Path(path).resolve()
+        if folder not in self._decks:
+            self._decks[folder] = load_deck(folder)
+        return self._decks[folder]
+
+    def deck_for(self, workshop: Workshop) -> Deck:
+        """The deck a workshop was dealt from: the chosen deck or the built-in one."""
+        from fiction.resources import builtin_deck_path
+
+        for candidate in (self.deck_path, builtin_deck_path()):
+            if candidate is None:
+                continue
+            deck = self.load_deck(candidate)
+            if deck.manifest.id == workshop.deck.id:
+                return deck
+        raise FictionError(
+            f"L'atelier « {workshop.name} » a été distribué avec le jeu « {workshop.deck.id} », "
+            "qui n'est pas ouvert : relancez fiction avec --deck DOSSIER_DU_JEU."
+        )
+
+    def show_error(self, error: FictionError | str, title: str = "Impossible de continuer") -> None:
+        """Show a French message in a modal; the app keeps running."""
+        if isinstance(error, DeckError):
+            message = "\n".join([error.message, *(f"• {p}" for p in error.problems)])
+        else:
+            message = str(error)
+        self.push_screen(ErrorScreen(title, message))
+
+    # --- lifecycle ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
+
+    def get_default_screen(self) -> Screen:
+        from fiction.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    async def action_quit(self) -> None:
+        """Leave the current screen's edits saved (screens flush on unmount), then exit."""
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    # --- keys, help, palette -------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        text = getattr(self.screen, "HELP", None) or APP_HELP
+        keys = [
+            (binding.key_display or self.get_key_display(binding), binding.description)
+            for (_, binding, enabled, _) in self.screen.active_bindings.values()
+            if enabled and binding.description
+        ]
+        self.push_screen(HelpScreen(text, keys))
+
+    def action_help_quit(self) -> None:
+        self.notify("Pour quitter, appuyez sur [b]Ctrl+Q[/b].", title="Quitter ?")
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder="Rechercher une commande…", id="--command-palette")
+            )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for theme_name, label in THEME_LABELS.items():
+            yield SystemCommand(
+                label,
+                f"Passer l'affichage en « {label.lower()} »",
+                lambda name=theme_name: setattr(self, "theme", name),
+            )
+        yield SystemCommand("Aide", "Afficher l'aide de cet écran (F1)", self.action_help)
+        yield SystemCommand("Quitter", "Quitter fiction (tout est déjà enregistré)", self.exit)
+        yield from getattr(screen, "commands", lambda: ())()
+
+    # --- errors: never a traceback --------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's hook for an exception escaping a handler. A refusal from the
+        # domain (FictionError) is an answer for the user, not a crash: show it
+        # and keep running. Anything else still ends the app, but _fatal_error
+        # below replaces the traceback with a French message.
+        if isinstance(error, FictionError):
+            self.show_error(error)
+            return
+        self._crash = error
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        report = _save_crash_report(self._crash)
+        self.bell()
+        self._exit_renderables.append(
+            "fiction a rencontré une erreur inattendue et doit s'arrêter.\n"
+            "Tout ce qui avait été écrit est déjà enregistré.\n"
+            f"Détails techniques pour l'équipe : {report}"
+        )
+        self._close_messages_no_wait()
+
+
+def _save_crash_report(error: BaseException | None) -> Path | str:
+    """Write the traceback where a developer can find it; never show it to users."""
+    try:
+        from platformdirs import user_log_dir
+
+        folder = Path(user_log_dir("fiction"))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"erreur-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+        details = "".join(traceback.format_exception(error)) if error else traceback.format_exc()
+        path.write_text(details, encoding="utf-8")
+        return path
+    except OSError:
+        return "(rapport impossible à écrire)"
