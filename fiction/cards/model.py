@@ -275,6 +275,18 @@ _KIND_NOUNS = {
 }
 
 
+class ByKind:
+    """For objects holding one tuple of card ids per kind (a dealt hand, a saved hand)."""
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        """The ids of one kind (`kind` from `CARD_KINDS`)."""
+        return getattr(self, kind)
+
+    def all_ids(self) -> tuple[str, ...]:
+        """Every card id, kind after kind."""
+        return tuple(card_id for kind in CARD_KINDS for card_id in self.ids(kind))
+
+
 def count_cards(kind: str, count: int) -> str:
     """`1 thème`, `2 points de vigilance`: a count of cards in correct French."""
     singular, plural = _KIND_NOUNS[kind]

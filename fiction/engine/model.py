@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fiction.cards.model import CARD_KINDS, HandSpec
+from fiction.cards.model import ByKind, HandSpec
 
 # Limits of one deal. The replay code has room for exactly these (see codes.py).
 MAX_GROUPS = 32
@@ -21,7 +21,7 @@ DEFAULT_REDRAW_LIMIT = 2
 
 
 @dataclass(frozen=True)
-class Hand:
+class Hand(ByKind):
     """The cards one group holds in one round (card ids, in deal order)."""
 
     group: int
@@ -33,13 +33,6 @@ class Hand:
     vigilance: tuple[str, ...] = ()
     inspirations: tuple[str, ...] = ()
 
-    def ids(self, kind: str) -> tuple[str, ...]:
-        """The ids of one kind (`kind` from `fiction.cards.model.CARD_KINDS`)."""
-        return getattr(self, kind)
-
-    def all_ids(self) -> tuple[str, ...]:
-        """Every card id of the hand, kind after kind."""
-        return tuple(card_id for kind in CARD_KINDS for card_id in self.ids(kind))
 
 
 @dataclass(frozen=True)

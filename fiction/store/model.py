@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fiction.cards.model import CARD_KINDS
+from fiction.cards.model import ByKind
 
 SEGMENT_KINDS: tuple[str, ...] = (
     "headlines",
@@ -78,7 +78,7 @@ class DealRecord:
 
 
 @dataclass(frozen=True)
-class HandState:
+class HandState(ByKind):
     """One group's cards for one round, with its locks, discards and redraws."""
 
     round: int
@@ -92,11 +92,6 @@ class HandState:
     discarded: tuple[str, ...] = ()
     redraws: int = 0
 
-    def ids(self, kind: str) -> tuple[str, ...]:
-        return getattr(self, kind)
-
-    def all_ids(self) -> tuple[str, ...]:
-        return tuple(card for kind in CARD_KINDS for card in self.ids(kind))
 
 
 @dataclass(frozen=True)
