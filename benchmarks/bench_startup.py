@@ -1,8 +1,9 @@
 """How long the light commands take to start, beside bare Click in the same run.
 
 `fiction --help`, `fiction deck check` and `fiction deal` must import nothing
-heavy; this prints their start-up next to `python -c "import click"` (the CLI
-framework alone) and `python -c pass` (the interpreter alone).
+heavy (deal needs Jinja2 for its prompts, nothing more); this prints their
+start-up next to `python -c "import click"` (the CLI framework alone) and
+`python -c pass` (the interpreter alone).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def main() -> None:
         ('python -c "import click" (base)', time_command([python, "-c", "import click"], REPEAT)),
         ("fiction --help", time_command([*fiction, "--help"], REPEAT)),
         ("fiction deck check (jeu intégré)", time_command([*fiction, "deck", "check"], REPEAT)),
+        (
+            "fiction deal --groups 7 --json (avec Jinja2)",
+            time_command([*fiction, "deal", "--groups", "7", "--seed", "1", "--json"], REPEAT),
+        ),
     ]
     if shutil.which("fiction"):
         rows.append(

@@ -22,7 +22,10 @@ print("MODULES=" + json.dumps(loaded), file=sys.stderr)
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["deck", "check"], ["deck", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["deck", "check"], ["deck", "--help"], ["deal", "--help"], ["session", "--help"]],
+)
 def test_light_commands_import_nothing_heavy(args):
     result = subprocess.run(
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120
@@ -30,6 +33,18 @@ def test_light_commands_import_nothing_heavy(args):
     line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
     loaded = set(json.loads(line.removeprefix("MODULES=")))
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_deal_imports_jinja2_for_its_prompts_and_nothing_heavier():
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, "deal", "--groups", "3", "--seed", "1", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
+    loaded = set(json.loads(line.removeprefix("MODULES=")))
+    assert not loaded & {"textual", "weasyprint", "hypothesis"}
 
 
 def test_help_does_not_even_import_rich_or_yaml():
