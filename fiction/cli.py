@@ -18,6 +18,7 @@ import click
 
 from fiction import __version__, cli_french
 from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
+from fiction.cli_options import deck_option, store_option
 from fiction.errors import DeckError, FictionError
 
 KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirations")
@@ -60,7 +61,8 @@ def load_chosen_deck(deck_argument: Path | None, deck_option: Path | None) -> An
     context_settings=CONTEXT_SETTINGS,
     help=(
         "fiction — ateliers de design fiction pour imaginer le CCAS de 2050.\n\n"
-        "Sans commande, présente le jeu de cartes intégré et les commandes disponibles."
+        "Sans commande, ouvre l'application d'atelier (dans un terminal) ; ailleurs, "
+        "présente le jeu de cartes intégré et les commandes disponibles."
     ),
 )
 @click.version_option(
@@ -70,6 +72,10 @@ def load_chosen_deck(deck_argument: Path | None, deck_option: Path | None) -> An
 def cli(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        ctx.invoke(app_command)
+        return
+    # No terminal to draw the app in (a pipe, a script): say what there is instead.
     from fiction.cards.loader import load_deck
     from fiction.render.deck_tables import deck_summary
     from fiction.resources import builtin_deck_path
@@ -78,6 +84,19 @@ def cli(ctx: click.Context) -> None:
     console.print(deck_summary(load_deck(builtin_deck_path())))
     console.print()
     click.echo(ctx.get_help())
+    click.echo(
+        "\nL'application d'atelier s'ouvre dans un terminal : « fiction » ou « fiction app »."
+    )
+
+
+@cli.command("app", context_settings=CONTEXT_SETTINGS)
+@store_option
+@deck_option
+def app_command(store_path: Path | None = None, deck_path: Path | None = None) -> None:
+    """Ouvrir l'application d'atelier : animation, groupes, tableau de bord."""
+    from fiction.tui.app import FictionApp
+
+    FictionApp(store_path=store_path, deck_path=deck_path).run()
 
 
 @cli.group(cls=FrenchGroup, context_settings=CONTEXT_SETTINGS)
@@ -180,10 +199,14 @@ def deck_schema() -> None:
 def _register_commands() -> None:
     """Commands of other modules; each imports only Click at module level."""
     from fiction.cli_deal import deal_command
+    from fiction.cli_print import print_group
+    from fiction.cli_serve import serve_command
     from fiction.cli_session import session_group
 
     cli.add_command(deal_command)
     cli.add_command(session_group)
+    cli.add_command(serve_command)
+    cli.add_command(print_group)
 
 
 _register_commands()

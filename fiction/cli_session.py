@@ -8,13 +8,13 @@ deck loader, the engine and Rich are imported by the command that needs them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
+from fiction.cli_options import deck_option, store_option
 
 EXPORT_FORMATS = ("json", "yaml", "md")
 _SUFFIX_FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md"}
@@ -34,31 +34,6 @@ def session_group() -> None:
     données de l'utilisateur ; --store FICHIER ou la variable FICTION_STORE en
     choisissent une autre.
     """
-
-
-def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """`--store FICHIER` (or FICTION_STORE): the database file a command works on."""
-    return click.option(
-        "--store",
-        "store_path",
-        metavar="FICHIER",
-        envvar="FICTION_STORE",
-        type=click.Path(path_type=Path, dir_okay=False),
-        help=(
-            "Fichier de la base d'ateliers (par défaut : dans le dossier de données de "
-            "l'utilisateur ; aussi la variable FICTION_STORE)."
-        ),
-    )(command)
-
-
-def deck_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--deck",
-        "deck_path",
-        metavar="DOSSIER",
-        type=click.Path(path_type=Path),
-        help="Dossier du jeu de cartes (par défaut : le jeu intégré CCAS 2050).",
-    )(command)
 
 
 @session_group.command("new", context_settings=CONTEXT_SETTINGS)
@@ -278,6 +253,38 @@ def session_import(file: Path, rename: str | None, store_path: Path | None) -> N
     click.secho(
         f"Atelier « {workshop.name} » importé ({_groups(len(workshop.groups))}).", fg="green"
     )
+
+
+@session_group.command("code", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@click.argument("chosen", metavar="[CODE]", required=False)
+@click.option("--new", "draw_new", is_flag=True, help="Tirer un nouveau code au hasard.")
+@store_option
+def session_code(name: str, chosen: str | None, draw_new: bool, store_path: Path | None) -> None:
+    """Afficher ou changer le code d'entrée d'un atelier (pour fiction serve).
+
+    Sans CODE ni --new, affiche le code (et en tire un si l'atelier n'en a pas
+    encore). Les appareils déjà entrés restent connectés quand le code change.
+    """
+    import random
+
+    if chosen is not None and draw_new:
+        raise click.UsageError("Donnez un CODE ou --new, pas les deux.")
+    with _open_store(store_path) as store:
+        current = store.join_code(name)
+        if chosen is not None:
+            store.set_join_code(name, chosen, AUTHOR)
+            code = store.join_code(name)
+        elif draw_new or not current:
+            code = store.new_join_code(name, AUTHOR, random.SystemRandom())
+        else:
+            code = current
+    if code == current:
+        click.echo(f"Code d'entrée de l'atelier « {name} » : {code}")
+    else:
+        click.secho(f"Nouveau code d'entrée de l'atelier « {name} » : {code}", fg="green")
+        if current:
+            click.echo("Les appareils déjà entrés restent connectés ; l'ancien code ne sert plus.")
 
 
 @session_group.command("rm", context_settings=CONTEXT_SETTINGS)

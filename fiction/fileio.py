@@ -14,6 +14,11 @@ def write_atomically(path: Path, text: str) -> None:
 
     Readers see either the old file or the whole new one, never a torn write.
     """
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """`write_atomically` for bytes (a PDF, a picture)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -23,8 +28,8 @@ def write_atomically(path: Path, text: str) -> None:
             f"Impossible d'écrire dans le dossier « {folder} » ({error.strerror or error})."
         ) from error
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

@@ -2,8 +2,9 @@
 
 A deck is a folder of YAML files; each file holds any of the sections `deck`
 (the manifest, in exactly one file), `themes`, `figures`, `roles`,
-`vigilance`, `contexts` and `inspirations`. Cards keep file order, files are
-read in path order, so a deck always loads the same way.
+`vigilance`, `contexts` and `inspirations`, and `conducteur` (the news
+report's default running order, in one file at most). Cards keep file order,
+files are read in path order, so a deck always loads the same way.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from fiction.cards.model import (
     Figure,
     Inspiration,
     Manifest,
+    RunningOrderItem,
 )
 from fiction.cards.yamlread import LocatedList, LocatedMap, read_yaml
 from fiction.errors import DeckError, FictionError, Location, Problem
 
-SECTIONS = ("deck", *CARD_KINDS)
+SECTIONS = ("deck", *CARD_KINDS, "conducteur")
 MAX_FILES = 200
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -66,7 +68,7 @@ def load_deck(path: Path | str) -> Deck:
 
     problems: list[Problem] = []
     manifests: list[Placed] = []
-    cards: dict[str, list[Placed]] = {kind: [] for kind in CARD_KINDS}
+    cards: dict[str, list[Placed]] = {kind: [] for kind in (*CARD_KINDS, "conducteur")}
     broken: dict[str, str] = {}
     unreadable = False
     for file in files:
@@ -93,12 +95,43 @@ def load_deck(path: Path | str) -> Deck:
                 f"un seul manifeste « deck » par jeu (déjà dans {first.file}:{first.line})",
             )
         )
+    problems += _one_running_order(cards["conducteur"])
     manifest = manifests[0] if manifests else None
     problems += check_deck(manifest, cards, broken, earlier_problems=bool(problems))
     if problems or manifest is None:
         raise DeckError(root, problems)
     built = {kind: [placed.obj for placed in cards[kind]] for kind in CARD_KINDS}
-    return dataclasses.replace(resolve(manifest.obj, built), folder=root)
+    running_order = cards["conducteur"]
+    return dataclasses.replace(
+        resolve(manifest.obj, built),
+        conducteur=tuple(placed.obj for placed in running_order),
+        folder=root,
+        conducteur_sources=tuple(_source(placed) for placed in running_order),
+    )
+
+
+def _one_running_order(items: list[Placed]) -> list[Problem]:
+    """The running order is one list, read top to bottom: it lives in one file."""
+    if not items:
+        return []
+    first = items[0].where.file
+    for placed in items:
+        if placed.where.file != first:
+            where = _source(placed)
+            return [
+                Problem(
+                    placed.at("kind") if "kind" in placed.where.fields else Location(where),
+                    f"la section « conducteur » est déjà dans {first} ; "
+                    "écrivez tout le conducteur dans un seul fichier",
+                )
+            ]
+    return []
+
+
+def _source(placed: Placed) -> str:
+    """`conducteur.yaml:12`: where a running-order item starts."""
+    lines = [location.line for location in placed.where.fields.values() if location.line]
+    return f"{placed.where.file}:{min(lines)}" if lines else placed.where.file
 
 
 def _gather_file(
@@ -115,7 +148,7 @@ def _gather_file(
             getattr(value, "pos", None),
             "",
             "un fichier de jeu doit être une table de sections (deck, themes, figures, roles, "
-            "vigilance, contexts, inspirations)",
+            "vigilance, contexts, inspirations, conducteur)",
         )
         return builder.problems
 
@@ -134,12 +167,14 @@ def _gather_file(
             if built is not None:
                 manifests.append(Placed(*built))
         elif not isinstance(content, LocatedList):
+            what = "séquences" if section == "conducteur" else "cartes"
             builder.report(
-                pos, section, "doit être une liste de cartes (chacune commençant par « - »)"
+                pos, section, f"doit être une liste de {what} (chacune commençant par « - »)"
             )
         else:
+            cls = RunningOrderItem if section == "conducteur" else CARD_TYPES[section]
             for index, (item, item_pos) in enumerate(zip(content, content.item_pos, strict=True)):
-                built = builder.build(CARD_TYPES[section], item, item_pos, f"{section}[{index}]")
+                built = builder.build(cls, item, item_pos, f"{section}[{index}]")
                 if built is not None:
                     cards[section].append(Placed(*built))
                 elif isinstance(item, dict) and isinstance(item.get("id"), str):

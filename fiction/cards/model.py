@@ -18,6 +18,17 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
 CONTEXT_KINDS = ("tendance", "transition", "territoire", "chiffre", "numerique")
+NEWS_SEGMENT_KINDS = (
+    "headlines",
+    "studio-intro",
+    "report",
+    "interview",
+    "vox-pop",
+    "live",
+    "brief",
+    "studio-close",
+)
+"""The kinds of news-report segment (the store keeps the same list for groups' scripts)."""
 INSPIRATION_KINDS = ("atelier", "scenario-2050")
 
 
@@ -246,6 +257,39 @@ class Inspiration:
     figure: str = spec("Figure dont vient le scénario de 2050 (calculé).", default="", derived=True)
 
 
+# --- the news report's default running order ----------------------------------
+
+
+@dataclass(frozen=True)
+class RunningOrderItem:
+    """One segment of the deck's default news report, with writing prompts for a group.
+
+    Its texts are Jinja2 templates filled from the group's scenario, so a group
+    starts from « Bonsoir, en direct du Café du Coin… » rather than a blank page.
+    """
+
+    kind: str = spec(
+        "Type de séquence : headlines (titres), studio-intro (lancement plateau), report "
+        "(sujet), interview, vox-pop (micro-trottoir), live (duplex), brief (brève), "
+        "studio-close (retour plateau).",
+        choices=NEWS_SEGMENT_KINDS,
+    )
+    image: str = spec(
+        "Consigne de la colonne IMAGE (modèle Jinja2) : un plan par ligne, « Bandeau : » "
+        "pour un texte à l'écran.",
+        max_chars=800,
+    )
+    sound: str = spec(
+        "Consigne de la colonne SON (modèle Jinja2) : ce qui est dit, [musique] entre crochets.",
+        max_chars=800,
+    )
+    speakers: tuple[str, ...] = spec(
+        "Qui parle (modèles Jinja2, par exemple « {{ own_roles[0].title }} »).",
+        max_chars=120,
+        default=(),
+    )
+
+
 CARD_TYPES: dict[str, type] = {
     "themes": Theme,
     "figures": Figure,
@@ -304,8 +348,12 @@ class Deck:
     vigilance: tuple[Vigilance, ...]
     contexts: tuple[Context, ...]
     inspirations: tuple[Inspiration, ...]
+    conducteur: tuple[RunningOrderItem, ...] = ()
+    """The default running order of the news report (none: groups start from a blank page)."""
     folder: Path | None = field(default=None, compare=False, repr=False)
     """Where the deck was read from: its prompt templates live there too."""
+    conducteur_sources: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """Where each running-order item was written (`file:line`), for template errors."""
 
     def cards(self, kind: str) -> tuple[Any, ...]:
         return getattr(self, kind)

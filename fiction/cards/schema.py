@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from fiction.cards.build import field_types, item_type
-from fiction.cards.model import CARD_TYPES, Manifest, authored_fields
+from fiction.cards.model import CARD_TYPES, Manifest, RunningOrderItem, authored_fields
 
 # Deck authors read these in their editor, so they are French (class
 # docstrings are for developers).
@@ -29,6 +29,9 @@ DESCRIPTIONS = {
     "Vigilance": "Un point de vigilance et la question que le groupe doit trancher.",
     "Context": "Un contexte pour 2050 (« dans un contexte … »).",
     "Inspiration": "Un scénario d'atelier dont s'inspirer.",
+    "RunningOrderItem": (
+        "Une séquence du conducteur du journal télévisé, avec ses consignes d'écriture."
+    ),
 }
 
 
@@ -102,6 +105,13 @@ def deck_file_schema() -> dict[str, Any]:
             "type": "array",
             "items": _field_schema(cls, {}, definitions),
         }
+    properties["conducteur"] = {
+        "description": (
+            "Le conducteur du journal télévisé, séquence après séquence (dans un seul fichier)."
+        ),
+        "type": "array",
+        "items": _field_schema(RunningOrderItem, {}, definitions),
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Fichier de jeu de cartes fiction",

@@ -38,10 +38,13 @@ def resolved(obj: Any) -> Any:
 
 
 def deck_to_resolved(deck: Deck) -> dict[str, Any]:
-    """The whole resolved deck: `deck` (manifest) then one list per card kind."""
-    return {"deck": resolved(deck.manifest)} | {
+    """The whole resolved deck: `deck` (manifest), one list per card kind, the running order."""
+    sections = {"deck": resolved(deck.manifest)} | {
         kind: resolved(deck.cards(kind)) for kind in CARD_KINDS
     }
+    if deck.conducteur:
+        sections["conducteur"] = resolved(deck.conducteur)
+    return sections
 
 
 def deck_to_authored(deck: Deck) -> dict[str, Any]:
@@ -52,6 +55,8 @@ def deck_to_authored(deck: Deck) -> dict[str, Any]:
         if kind == "inspirations":
             cards = tuple(card for card in cards if not card.figure)
         sections[kind] = authored(cards)
+    if deck.conducteur:  # a deck without one hashes as it did before running orders existed
+        sections["conducteur"] = authored(deck.conducteur)
     return sections
 
 

@@ -34,7 +34,6 @@ class Hand(ByKind):
     inspirations: tuple[str, ...] = ()
 
 
-
 @dataclass(frozen=True)
 class DealRequest:
     """Everything that determines a deal (with the deck): encoded in the replay code.

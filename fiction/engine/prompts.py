@@ -37,19 +37,13 @@ class Prompts:
     """The two compiled templates of a deck, ready to compose any hand's prompt."""
 
     def __init__(self, deck_folder: Path | str | None = None) -> None:
-        from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
-        from jinja2.sandbox import SandboxedEnvironment
+        from jinja2 import FileSystemLoader, TemplateError
 
         folders = [DEFAULT_FOLDER]
         if deck_folder is not None and (Path(deck_folder) / PROMPTS_FOLDER).is_dir():
             folders.insert(0, Path(deck_folder) / PROMPTS_FOLDER)
-        environment = SandboxedEnvironment(
-            loader=FileSystemLoader([str(folder) for folder in folders], encoding="utf-8"),
-            autoescape=False,
-            undefined=StrictUndefined,
-        )
-        environment.filters.update(
-            minuscule=french.minuscule, de=french.de, a=french.a, liste=french.liste
+        environment = sandbox(
+            FileSystemLoader([str(folder) for folder in folders], encoding="utf-8")
         )
         self._templates: dict[str, Any] = {}
         for name in TEMPLATE_NAMES:
@@ -60,7 +54,7 @@ class Prompts:
 
     def compose(self, deck: Deck, hand: Hand) -> Prompt:
         """The question and the starter for `hand`, each as one line of French prose."""
-        context = _template_context(deck, hand)
+        context = template_context(deck, hand)
         question, starter = (self._render(name, context) for name in TEMPLATE_NAMES)
         return Prompt(question=question, starter=starter)
 
@@ -80,6 +74,20 @@ class Prompts:
                 problem = f"impossible de le remplir ({type(error).__name__} : {error})"
             raise _located(template.filename, line, problem) from error
         return french.tidy(text)
+
+
+def sandbox(loader: Any = None) -> Any:
+    """The Jinja2 environment every deck template runs in: sandboxed (a shared deck
+    cannot reach into the machine), plain text, undefined names as errors, and the
+    French filters."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    environment = SandboxedEnvironment(loader=loader, autoescape=False, undefined=StrictUndefined)
+    environment.filters.update(
+        minuscule=french.minuscule, de=french.de, a=french.a, liste=french.liste
+    )
+    return environment
 
 
 def load_prompts(deck_folder: Path | str | None = None) -> Prompts:
@@ -106,7 +114,8 @@ def _default_prompts() -> Prompts:
     return Prompts(None)
 
 
-def _template_context(deck: Deck, hand: Hand) -> dict[str, Any]:
+def template_context(deck: Deck, hand: Hand) -> dict[str, Any]:
+    """What a deck template sees of a hand: its cards by kind and the names in `NAMES`."""
     cards = {kind: [deck.card(card_id) for card_id in hand.ids(kind)] for kind in _KINDS}
     index = deck_index(deck)
     own = {role for figure in hand.figures for role in index.own_roles[figure]}

@@ -7,13 +7,16 @@ texts the groups typed are kept as typed.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from fiction.cards.model import CARD_KINDS, Deck
+from fiction.report.norms import VERDICT_LABELS
+from fiction.report.script import clock, duration, timed_script
 from fiction.store.model import (
     REVIEW_KINDS,
     REVIEW_LABELS,
-    SEGMENT_LABELS,
     Group,
     HandState,
     Segment,
@@ -44,11 +47,31 @@ def french_date(iso: str) -> str:
 
 
 def workshop_markdown(workshop: Workshop, deck: Deck | None = None) -> str:
+    """The whole workshop: its facts, agenda, every group, the closing review."""
     names = _CardNames(deck)
     parts = [f"# Atelier « {workshop.name} »", _facts(workshop), _agenda(workshop)]
     parts += [_group(group, names, len(workshop.groups[0].hands)) for group in workshop.groups]
     parts.append(_review(workshop))
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def group_markdown(workshop: Workshop, group: Group, deck: Deck | None = None) -> str:
+    """One group's account on its own, as the group takes it home from the Relecture step."""
+    heading = f"# {group.pseudonym} — atelier « {workshop.name} »"
+    facts = [("Date", french_date(workshop.date)), ("Lieu", workshop.place)]
+    lines = "\n".join(f"- **{label}** : {value}" for label, value in facts if value)
+    body = _group_body(group, _CardNames(deck), len(group.hands), "##")
+    return "\n\n".join(part for part in (heading, lines, body) if part) + "\n"
+
+
+def group_file_name(workshop: Workshop, group: Group) -> str:
+    """`atelier-du-mans-panda-zen.md`: the workshop and pseudonym, safe on any disk."""
+    return f"{_slug(workshop.name)}-{_slug(group.pseudonym)}.md"
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "groupe"
 
 
 class _CardNames:
@@ -88,12 +111,18 @@ def _agenda(workshop: Workshop) -> str:
 
 
 def _group(group: Group, names: _CardNames, rounds: int) -> str:
-    parts = [f"## Groupe {group.number} — {group.pseudonym}"]
+    body = _group_body(group, names, rounds, "###")
+    return f"## Groupe {group.number} — {group.pseudonym}\n\n{body}"
+
+
+def _group_body(group: Group, names: _CardNames, rounds: int, h: str) -> str:
+    """A group's cards and writing, each part under a heading `h` (`##`, `###`)."""
+    parts = []
     for hand in group.hands:
-        heading = "### Les cartes" + (f" (tour {hand.round})" if rounds > 1 else "")
+        heading = f"{h} Les cartes" + (f" (tour {hand.round})" if rounds > 1 else "")
         parts.append(f"{heading}\n\n{_hand(hand, names)}")
-    parts.append(_block("### Et si demain…", group.question))
-    title = f"### Le scénario 2050 : {group.title}" if group.title else "### Le scénario 2050"
+    parts.append(_block(f"{h} Et si demain…", group.question))
+    title = f"{h} Le scénario 2050 : {group.title}" if group.title else f"{h} Le scénario 2050"
     scenario = [
         _block("**Lieu ou service de 2050**", group.place_name),
         _block("**Contexte**", group.context),
@@ -104,8 +133,8 @@ def _group(group: Group, names: _CardNames, rounds: int) -> str:
     ]
     body = "\n\n".join(part for part in scenario if part)
     parts.append(f"{title}\n\n{body or '_Rien d’écrit pour l’instant._'}")
-    parts.append(_vigilance(group, names))
-    parts.append(_script(group.segments))
+    parts.append(_vigilance(group, names, h))
+    parts.append(_script(group.segments, h))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -123,7 +152,7 @@ def _hand(hand: HandState, names: _CardNames) -> str:
     return "\n".join(lines)
 
 
-def _vigilance(group: Group, names: _CardNames) -> str:
+def _vigilance(group: Group, names: _CardNames, h: str) -> str:
     points = dict.fromkeys(card for hand in group.hands for card in hand.vigilance)
     points.update(dict.fromkeys(group.answers))
     if not points:
@@ -132,24 +161,36 @@ def _vigilance(group: Group, names: _CardNames) -> str:
         f"- **{names.title(card)}** : {_indented(group.answers.get(card, '')) or '_sans réponse_'}"
         for card in points
     ]
-    return "### Points de vigilance\n\n" + "\n".join(items)
+    return f"{h} Points de vigilance\n\n" + "\n".join(items)
 
 
-def _script(segments: Iterable[Segment]) -> str:
-    items = []
-    for number, segment in enumerate(segments, start=1):
-        lines = [f"{number}. **{SEGMENT_LABELS[segment.kind]}**"]
-        if segment.speakers:
-            lines[0] += f" — {', '.join(segment.speakers)}"
-        for label, value in (
-            ("Image", segment.image),
-            ("Son", segment.sound),
-            ("Relance", segment.cue),
-        ):
-            if value:
-                lines.append(f"   - {label} : {_indented(value, '     ')}")
-        items.append("\n".join(lines))
-    return "### Le journal télévisé\n\n" + "\n".join(items) if items else ""
+def _script(segments: Iterable[Segment], h: str) -> str:
+    """The news report as the two-column A/V table (IMAGE | SON), each row timed."""
+    script = timed_script(segments)
+    if not script.lines:
+        return ""
+    rows = ["| Séquence | Image | Son | Durée |", "|---|---|---|---|"]
+    for line in script.lines:
+        segment = f"{line.number}. **{line.label}**"
+        if line.segment.speakers:
+            segment += f" — {', '.join(line.segment.speakers)}"
+        image = " / ".join((*line.shots, *line.captions))
+        sound = line.segment.sound.strip()
+        if line.cue:
+            sound += f" _(dernière phrase : {line.cue})_"
+        timing = f"{duration(line.seconds)} (à {clock(line.start)})"
+        rows.append(f"| {_cell(segment)} | {_cell(image)} | {_cell(sound)} | {timing} |")
+    total = (
+        f"Durée estimée : {duration(script.total)} pour {duration(script.target.seconds)} "
+        f"visées ({VERDICT_LABELS[script.verdict]}), lecture à "
+        f"{round(script.pace.words_per_second * 60)} mots par minute."
+    )
+    return f"{h} Le journal télévisé\n\n" + "\n".join(rows) + f"\n\n{total}"
+
+
+def _cell(text: str) -> str:
+    """A table cell on one line: line breaks become spaces, pipes are escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
 
 
 def _review(workshop: Workshop) -> str:

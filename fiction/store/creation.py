@@ -52,6 +52,7 @@ def new_workshop(
     now: float,
     date: str = "",
     place: str = "",
+    start_time: str = "",
     agenda: tuple[Phase, ...] = DEFAULT_AGENDA,
 ) -> Workshop:
     """The workshop as it starts: dealt hands, pseudonyms, nothing written yet."""
@@ -84,4 +85,5 @@ def new_workshop(
         agenda=agenda,
         created_at=now,
         updated_at=now,
+        start_time=start_time,
     )

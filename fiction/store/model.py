@@ -93,7 +93,6 @@ class HandState(ByKind):
     redraws: int = 0
 
 
-
 @dataclass(frozen=True)
 class Segment:
     """One item of the news-report running order: the IMAGE and SON columns.
@@ -222,6 +221,10 @@ class Workshop:
     weather: tuple[str, ...] = ()
     created_at: float = 0.0
     updated_at: float = 0.0
+    start_time: str = ""
+    """When the agenda starts, "HH:MM" ("" until decided)."""
+    join_code: str = ""
+    """What a browser types to join through `fiction serve` ("" until drawn or chosen)."""
 
     def group(self, number: int) -> Group:
         return self.groups[number - 1]

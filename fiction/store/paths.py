@@ -12,14 +12,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from fiction.errors import FictionError
-from fiction.store import plain
+from fiction.store import join_codes, plain
 from fiction.store import values as check
 from fiction.store.model import REVIEW_KINDS, SEGMENT_FIELDS, WIZARD_STEPS
 
 GROUP_TEXTS = ("title", "place_name", "question", "context", "narrative", "purpose")
 GROUP_LINES = ("actions", "new_actors")
 GROUP_COLUMNS = (*GROUP_TEXTS, *GROUP_LINES, "step")
-WORKSHOP_COLUMNS = ("date", "place", "weather", *(f"review/{kind}" for kind in REVIEW_KINDS))
+WORKSHOP_COLUMNS = (
+    "date",
+    "place",
+    "start_time",
+    "join_code",
+    "weather",
+    *(f"review/{kind}" for kind in REVIEW_KINDS),
+)
 
 GROUP_FIELDS = (*GROUP_COLUMNS, "vigilance/<carte>", *(f"segment/<n>/{f}" for f in SEGMENT_FIELDS))
 WORKSHOP_FIELDS = (*WORKSHOP_COLUMNS, "agenda")
@@ -63,6 +70,10 @@ def _column_value(column: str, value: Any, where: str) -> Any:
         return check.integer(value, where, 1, WIZARD_STEPS)
     if column == "date":
         return check.date(value, where)
+    if column == "start_time":
+        return check.clock_time(value, where)
+    if column == "join_code":
+        return join_codes.checked(value, where)
     if column in (*GROUP_LINES, "weather") or column.startswith("review_"):
         return list(check.lines(value, where))
     return check.text(value, where)

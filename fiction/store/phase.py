@@ -71,3 +71,20 @@ def duration(state: PhaseState, agenda: tuple[Phase, ...]) -> float:
 def remaining(state: PhaseState, agenda: tuple[Phase, ...], now: float) -> float:
     """Seconds left in the current phase (negative once it overruns)."""
     return duration(state, agenda) - elapsed(state, now)
+
+
+def start_times(start_time: str, agenda: tuple[Phase, ...]) -> tuple[str, ...]:
+    """Each phase's planned start, "HH:MM", from the agenda's start ("" gives none).
+
+    Planned, not actual: the printed agenda and the facilitator's plan stay the
+    same whatever the countdown's extra minutes did to the afternoon.
+    """
+    if not start_time:
+        return ()
+    hours, minutes = (int(part) for part in start_time.split(":"))
+    moment = hours * 60 + minutes
+    starts = []
+    for phase in agenda:
+        starts.append(f"{moment // 60 % 24:02d}:{moment % 60:02d}")
+        moment += phase.minutes
+    return tuple(starts)

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fiction.cards.model import CARD_KINDS
+from fiction.store import join_codes
 from fiction.store import values as check
 from fiction.store.model import (
     REVIEW_KINDS,
@@ -68,6 +69,8 @@ WORKSHOP_KEYS = (
     "created_at",
     "updated_at",
 )
+OPTIONAL_WORKSHOP_KEYS = ("start_time", "join_code")
+"""Keys an export of an older fiction lacks: read with their default."""
 EDIT_KEYS = ("seq", "at", "author", "group", "path", "old", "new", "undoes")
 
 
@@ -268,11 +271,13 @@ def workshop_to_data(workshop: Workshop) -> dict[str, Any]:
         "weather": list(workshop.weather),
         "created_at": workshop.created_at,
         "updated_at": workshop.updated_at,
+        "start_time": workshop.start_time,
+        "join_code": workshop.join_code,
     }
 
 
 def workshop_from_data(data: Any, where: str = "workshop") -> Workshop:
-    data = check.mapping(data, where, WORKSHOP_KEYS)
+    data = check.mapping(data, where, WORKSHOP_KEYS, OPTIONAL_WORKSHOP_KEYS)
     deck = check.mapping(data["deck"], f"{where}.deck", ("id", "version", "content_hash"))
     deal = _deal(data["deal"], f"{where}.deal")
     groups = data["groups"]
@@ -310,6 +315,8 @@ def workshop_from_data(data: Any, where: str = "workshop") -> Workshop:
         weather=check.lines(data["weather"], f"{where}.weather"),
         created_at=check.number(data["created_at"], f"{where}.created_at"),
         updated_at=check.number(data["updated_at"], f"{where}.updated_at"),
+        start_time=check.clock_time(data.get("start_time", ""), f"{where}.start_time"),
+        join_code=join_codes.checked(data.get("join_code", ""), f"{where}.join_code"),
     )
 
 

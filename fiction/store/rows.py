@@ -43,6 +43,8 @@ _WORKSHOP_COLUMNS = (
     "weather",
     "created_at",
     "updated_at",
+    "start_time",
+    "join_code",
 )
 _GROUP_COLUMNS = ("number", "pseudonym", *GROUP_COLUMNS, "updated_at")
 _EDIT_COLUMNS = ("seq", "at", "author", "group_number", "path", "old", "new", "undoes")
@@ -76,6 +78,8 @@ def insert_workshop(db: sqlite3.Connection, workshop: Workshop, history: Sequenc
             access.dumps(list(workshop.weather)),
             workshop.created_at,
             workshop.updated_at,
+            workshop.start_time,
+            workshop.join_code,
         ),
     )
     new_id = cursor.lastrowid
@@ -169,6 +173,8 @@ def load_workshop(db: sqlite3.Connection, workshop_id: int) -> Workshop:
         weather=tuple(json.loads(w["weather"])),
         created_at=w["created_at"],
         updated_at=w["updated_at"],
+        start_time=w["start_time"],
+        join_code=w["join_code"],
     )
 
 

@@ -149,7 +149,24 @@ def statements(sql: Sequence[str]) -> Migration:
     return migrate
 
 
-MIGRATIONS: tuple[Migration, ...] = (statements(V1_TABLES),)
+V2_START_TIME = (
+    # When the afternoon starts (HH:MM, '' until decided): the agenda shows each
+    # block's start time computed from it.
+    "ALTER TABLE workshops ADD COLUMN start_time TEXT NOT NULL DEFAULT ''",
+)
+
+V3_JOIN_CODE = (
+    # The code a browser types to reach the workshop through `fiction serve`
+    # ('' until one is drawn or chosen). Looked up at each entry attempt.
+    "ALTER TABLE workshops ADD COLUMN join_code TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX workshops_join_code ON workshops (join_code) WHERE join_code != ''",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    statements(V1_TABLES),
+    statements(V2_START_TIME),
+    statements(V3_JOIN_CODE),
+)
 """Migration n brings a file from version n to n + 1. Never edit one that shipped:
 append a new one, and the version of every file follows."""
 

@@ -10,6 +10,7 @@ Same field edited twice: the last writer wins, and the history keeps both.
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import threading
 import time
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fiction.errors import FictionError
-from fiction.store import access, phase, plain, plans, rows
+from fiction.store import access, join_codes, phase, plain, plans, rows
 from fiction.store import values as check
 from fiction.store.model import Edit, PhaseState, Workshop, WorkshopSummary
 from fiction.store.paths import Target, target_of
@@ -138,7 +139,8 @@ class Store:
         Group fields: title, place_name, question, context, narrative, purpose,
         actions, new_actors, step, `vigilance/<card id>`, `segment/<id>/<field>`
         (kind, image, sound, speakers, cue). Workshop fields (group None): date,
-        place, agenda, weather, `review/<create|maintain|amplify|reduce|stop>`.
+        place, start_time (HH:MM), join_code, agenda, weather,
+        `review/<create|maintain|amplify|reduce|stop>`.
         """
         return self._edit(name, group, author, plans.typed(group, field, value))
 
@@ -184,6 +186,41 @@ class Store:
 
     def remove_segment(self, name: str, group: int, segment_id: int, author: str) -> Edit | None:
         return self._edit(name, group, author, plans.removed_segment(group, segment_id))
+
+    # --- join codes (fiction serve) --------------------------------------------
+
+    def join_code(self, name: str) -> str:
+        """The code a browser types to join this workshop ("" while it has none)."""
+        with self._transaction(write=False) as db:
+            row = db.execute(
+                "SELECT join_code FROM workshops WHERE id = ?", (self._find(db, name),)
+            ).fetchone()
+            return row[0]
+
+    def set_join_code(self, name: str, code: str, author: str) -> Edit | None:
+        """Choose the code (4 to 16 letters or digits; "" closes the door to new browsers).
+
+        Browsers already in keep their pass: changing the code disconnects no one.
+        """
+        return self.set_field(name, None, "join_code", code, author)
+
+    def new_join_code(self, name: str, author: str, rng: random.Random) -> str:
+        """Draw a code with `rng` (`random.SystemRandom()` outside tests), save and return it."""
+        code = join_codes.draw(rng)
+        self.set_join_code(name, code, author)
+        return code
+
+    def workshop_for_code(self, typed: str) -> str | None:
+        """The workshop a typed code opens (case, spaces and dashes aside), None for none."""
+        code = join_codes.normalise(typed)
+        if not code:
+            return None
+        with self._transaction(write=False) as db:
+            row = db.execute(
+                "SELECT name FROM workshops WHERE join_code = ? ORDER BY updated_at DESC LIMIT 1",
+                (code,),
+            ).fetchone()
+            return None if row is None else row[0]
 
     # --- the shared countdown ---------------------------------------------------
 

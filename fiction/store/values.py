@@ -22,6 +22,7 @@ MAX_ITEMS = 200
 MAX_NAME = 80
 _ID = re.compile(ID_PATTERN)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CLOCK_TIME = re.compile(r"\A([01][0-9]|2[0-3]):[0-5][0-9]\Z")
 
 
 def invalid(where: str, problem: str) -> FictionError:
@@ -92,6 +93,14 @@ def date(value: Any, where: str) -> str:
             parsed = None
         if parsed is None or parsed.isoformat() != value:
             raise invalid(where, f"date attendue au format AAAA-MM-JJ (et non « {value} »)")
+    return value
+
+
+def clock_time(value: Any, where: str) -> str:
+    """A time of day as HH:MM (24-hour clock), or empty when not decided yet."""
+    value = text(value, where, max_chars=5)
+    if value and not _CLOCK_TIME.match(value):
+        raise invalid(where, f"heure attendue au format HH:MM, comme 14:00 (et non « {value} »)")
     return value
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -37,14 +38,55 @@ Tout ce qui est écrit est enregistré aussitôt : fermer la fenêtre ne perd ri
 """
 
 
+KEY_NAMES = {
+    "escape": "Échap",
+    "enter": "Entrée",
+    "space": "Espace",
+    "tab": "Tab",
+    "delete": "Suppr",
+    "pageup": "Page↑",
+    "pagedown": "Page↓",
+    "home": "Début",
+    "end": "Fin",
+    "f1": "F1",
+}
+"""Keys whose Textual names are English words ("esc", "space", "pgdn")."""
+
+
+def home_screen() -> Screen:
+    from fiction.tui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
+def _join_screen(workshop: str) -> Screen:
+    from fiction.tui.screens.join import JoinScreen
+
+    return JoinScreen(only=workshop)
+
+
 class FictionApp(App[None]):
     """The `fiction` workshop app."""
+
+    # The home is the default mode's first screen rather than get_default_screen()'s:
+    # Textual loads a screen's CSS_PATH for a mode's screen, not for the default one.
+    MODES = {"_default": home_screen}
 
     TITLE = "fiction — le CCAS en 2050"
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quitter", priority=True),
         Binding("f1", "help", "Aide"),
+        # Declared here so that its description and tooltip are French (Textual
+        # adds an English one otherwise); the footer shows it on the right.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commandes",
+            show=False,
+            priority=True,
+            tooltip="Ouvrir la palette de commandes",
+        ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -55,8 +97,13 @@ class FictionApp(App[None]):
         deck_path: Path | None = None,
         clock: Callable[[], float] = time.time,
         author: str = "animation",
+        group_workshop: str | None = None,
     ) -> None:
         super().__init__()
+        if group_workshop is not None:
+            # A browser that came in with this workshop's join code: its groups
+            # only, never the facilitator's home, dashboard or other workshops.
+            self._modes["_default"] = partial(_join_screen, group_workshop)
         self.store_path = store_path
         self.deck_path = deck_path
         self.clock = clock
@@ -64,6 +111,10 @@ class FictionApp(App[None]):
         self._store: Store | None = None
         self._decks: dict[Path, Deck] = {}
         self._crash: BaseException | None = None
+        # Before the first screen, so its styles are computed once, with our colours.
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
 
     # --- what screens share -------------------------------------------------
 
@@ -115,16 +166,6 @@ class FictionApp(App[None]):
 
     # --- lifecycle ------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = DEFAULT_THEME
-
-    def get_default_screen(self) -> Screen:
-        from fiction.tui.screens.home import HomeScreen
-
-        return HomeScreen()
-
     async def action_quit(self) -> None:
         """Leave the current screen's edits saved (screens flush on unmount), then exit."""
         self.exit()
@@ -135,14 +176,24 @@ class FictionApp(App[None]):
 
     # --- keys, help, palette -------------------------------------------------
 
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in French in the footer and the help (Échap, Entrée, Espace…)."""
+        if not binding.key_display and binding.key in KEY_NAMES:
+            return KEY_NAMES[binding.key]
+        return super().get_key_display(binding)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
         text = getattr(self.screen, "HELP", None) or APP_HELP
+        # Only the keys the footer shows: hidden ones include Textual's own
+        # widget keys, described in English ("Cursor up", "Focus next").
         keys = [
             (binding.key_display or self.get_key_display(binding), binding.description)
             for (_, binding, enabled, _) in self.screen.active_bindings.values()
-            if enabled and binding.description
+            if enabled
+            and binding.description
+            and (binding.show or binding.action == "command_palette")
         ]
         self.push_screen(HelpScreen(text, keys))
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from fiction.render.markdown import french_date, workshop_markdown
+from fiction.render.markdown import french_date, group_file_name, group_markdown, workshop_markdown
 from fiction.store.store import Store
 
 NAME = "Atelier du Mans"
@@ -37,7 +39,7 @@ def test_everything_written_appears_under_its_french_heading(store: Store, works
         "**Actions**\n\n- Ouvrir le matin\n- Former\n  des hôtes",
         "**Figure** : Programmateur de convivialités (verrouillée)",
         "- **« Déconvivialiser » le lieu** : Les habitants décident.",
-        "1. **Micro-trottoir** — Habitante\n   - Image : Place du marché",
+        "| 1. **Micro-trottoir** — Habitante | Place du marché |  | 3 s (à 0:00) |",
         "## Bilan de l'atelier\n\n### Amplifier\n\n- Les cafés sociaux",
         "### Météo\n\nensoleillé, brumeux",
     ):
@@ -49,3 +51,34 @@ def test_without_the_deck_cards_are_named_by_their_ids(store: Store, workshop):
     text = workshop_markdown(store.load(NAME))
 
     assert "**Figure** : programmateur-convivialites" in text
+
+
+def test_a_groups_own_account_holds_its_cards_and_writing_under_its_pseudonym(
+    store: Store, workshop, builtin_deck
+):
+    store.set_field(NAME, 2, "title", "Le café des possibles", "Loutre")
+    store.set_field(NAME, 2, "actions", ["Ouvrir le matin"], "Loutre")
+    store.set_field(NAME, 1, "title", "Un autre scénario", "Panda")
+    loaded = store.load(NAME)
+
+    text = group_markdown(loaded, loaded.group(2), builtin_deck)
+
+    assert text.startswith(
+        "# Loutre Curieuse — atelier « Atelier du Mans »\n\n- **Date** : 12 mars"
+    )
+    for part in (
+        "## Les cartes\n\n- **Thème** : Vieillesses heureuses",
+        "## Le scénario 2050 : Le café des possibles",
+        "**Actions**\n\n- Ouvrir le matin",
+        "## Points de vigilance",
+    ):
+        assert part in text
+    assert "Un autre scénario" not in text
+    assert "## Groupe 2 — Loutre Curieuse\n\n### Les cartes" in workshop_markdown(loaded)
+
+
+def test_the_file_name_of_a_groups_account_is_plain_ascii(workshop):
+    group = workshop.group(2)
+    named = dataclasses.replace(workshop, name="Atelier d'Évreux (n° 2)")
+
+    assert group_file_name(named, group) == "atelier-d-evreux-n-2-loutre-curieuse.md"

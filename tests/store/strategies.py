@@ -7,6 +7,7 @@ import string
 from hypothesis import strategies as st
 
 from fiction.cards.model import CARD_KINDS
+from fiction.store import join_codes
 from fiction.store.model import (
     REVIEW_KINDS,
     SEGMENT_KINDS,
@@ -119,6 +120,8 @@ def workshops(draw: st.DrawFn) -> Workshop:
         weather=draw(lines),
         created_at=draw(moments),
         updated_at=draw(moments),
+        start_time=draw(st.just("") | st.times().map(lambda t: t.strftime("%H:%M"))),
+        join_code=draw(st.just("") | st.text(join_codes.ALPHABET, min_size=4, max_size=16)),
     )
 
 

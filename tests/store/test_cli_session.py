@@ -251,3 +251,35 @@ def test_session_help_imports_neither_the_store_nor_rich_nor_yaml():
     loaded = set(json.loads(line.removeprefix("MODULES=")))
     assert "Utilisation : fiction session" in result.stdout
     assert not loaded & {"rich", "yaml", "sqlite3", "fiction.store", "textual", "hypothesis"}
+
+
+def test_code_draws_a_code_once_then_shows_the_same(run, saved, store_path):
+    code, first, _ = run("code", NAME)
+    again_code, again, _ = run("code", NAME)
+
+    with Store(store_path) as store:
+        stored = store.join_code(NAME)
+    assert (code, again_code) == (0, 0)
+    assert len(stored) == 6
+    assert f"Nouveau code d'entrée de l'atelier « {NAME} » : {stored}" in first
+    assert again == f"Code d'entrée de l'atelier « {NAME} » : {stored}\n"
+
+
+def test_code_new_replaces_the_code_and_says_who_stays_connected(run, saved, store_path):
+    run("code", NAME, "ccas-2050")
+
+    code, out, _ = run("code", NAME, "--new")
+
+    with Store(store_path) as store:
+        stored = store.join_code(NAME)
+    assert code == 0
+    assert stored not in ("", "CCAS2050")
+    assert f": {stored}" in out
+    assert "Les appareils déjà entrés restent connectés" in out
+
+
+def test_code_refuses_a_malformed_code_in_french(run, saved):
+    code, _, err = run("code", NAME, "é!")
+
+    assert code == 1
+    assert "un code d'entrée compte de 4 à 16 lettres" in err

@@ -60,6 +60,7 @@ def test_every_field_of_a_group_and_of_the_workshop_is_saved(store: Store, works
     workshop_values = {
         "date": "2025-04-01",
         "place": "Salle des fêtes",
+        "start_time": "13:30",
         "weather": ["ensoleillé", "orageux"],
         "review/create": ["Un café social"],
         "review/stop": ["Les files d'attente"],
@@ -84,9 +85,10 @@ def test_every_field_of_a_group_and_of_the_workshop_is_saved(store: Store, works
     assert group.actions == ("Ouvrir le matin", "Former des hôtes")
     assert group.new_actors == ("Hôte du café", "Habitant accueillant")
     assert group.answers == {"deconvivialiser-les-lieux": "Les habitants gardent la main."}
-    assert (loaded.date, loaded.place, loaded.weather) == (
+    assert (loaded.date, loaded.place, loaded.start_time, loaded.weather) == (
         "2025-04-01",
         "Salle des fêtes",
+        "13:30",
         ("ensoleillé", "orageux"),
     )
     assert loaded.review.create == ("Un café social",)
@@ -146,6 +148,8 @@ def test_wrong_values_are_refused_naming_the_field(store: Store, workshop, field
     [
         ("date", "12/03/2025", "date attendue au format AAAA-MM-JJ"),
         ("date", "2025-02-30", "date attendue au format AAAA-MM-JJ"),
+        ("start_time", "14h", "heure attendue au format HH:MM"),
+        ("start_time", "24:00", "heure attendue au format HH:MM"),
         ("agenda", [{"title": "Accueil"}], r"« agenda\[0\]\.minutes » : clé manquante"),
         ("agenda", [{"title": "Accueil", "minutes": 0}], "doit être entre 1 et 600"),
     ],

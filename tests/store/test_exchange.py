@@ -47,7 +47,14 @@ def _broken(change) -> str:
     ("change", "message"),
     [
         (lambda d: d.pop("format"), "ce n'est pas un export d'atelier fiction"),
-        (lambda d: d.update(version=2), "version plus récente de fiction"),
+        (
+            lambda d: d.update(version=exchange.FORMAT_VERSION + 1),
+            "version plus récente de fiction",
+        ),
+        (
+            lambda d: d["workshop"].update(start_time="14h"),
+            "« workshop.start_time » : heure attendue au format HH:MM",
+        ),
         (lambda d: d["workshop"].pop("name"), "« workshop.name » : clé manquante"),
         (lambda d: d["workshop"].update(nom="x"), "« workshop.nom » : clé inconnue"),
         (
@@ -122,6 +129,17 @@ def test_an_unquoted_yaml_date_is_read_as_the_date_written(tmp_path):
     workshop, _ = _import(tmp_path, text, "atelier.yaml")
 
     assert workshop.date == "2025-03-12"
+
+
+def test_an_export_of_format_1_imports_without_a_start_time(tmp_path):
+    document = _document()
+    document["version"] = 1
+    del document["workshop"]["start_time"]
+
+    workshop, _ = _import(tmp_path, json.dumps(document, ensure_ascii=False))
+
+    assert workshop == small_workshop()
+    assert workshop.start_time == ""
 
 
 def test_yaml_writes_multi_line_texts_as_readable_blocks():

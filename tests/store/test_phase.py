@@ -67,3 +67,19 @@ def test_the_store_shares_the_countdown_through_the_database(store: Store, works
     store.resume_phase(NAME, "animatrice")
     assert store.load(NAME).phase.running
     assert [edit.path for edit in store.history(NAME)] == ["phase"] * 4
+
+
+def test_start_times_follow_the_agenda_from_its_start():
+    assert phase.start_times("13:30", AGENDA) == (
+        "13:30",
+        "13:45",
+        "14:05",
+        "14:50",
+        "15:30",
+        "16:00",
+    )
+
+
+def test_start_times_wrap_past_midnight_and_need_a_start():
+    assert phase.start_times("23:50", AGENDA[:2]) == ("23:50", "00:05")
+    assert phase.start_times("", AGENDA) == ()

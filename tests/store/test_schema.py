@@ -114,46 +114,76 @@ def test_an_empty_file_becomes_a_new_store(tmp_path: Path):
         assert store.workshops() == ()
 
 
+def _first_schema_store(path: Path) -> None:
+    """A store as fiction's first schema wrote it: no `start_time` nor `join_code`, version 1.
+
+    Made by taking the column out of a current store, as SQLite allows, so the
+    test needs no binary file and the data goes through today's code.
+    """
+    with Store(path) as current:
+        current.add(small_workshop())
+        current.set_field("Atelier du Mans", 2, "narrative", "Écrit en version 1", "Loutre")
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("DROP INDEX workshops_join_code")
+    db.execute("ALTER TABLE workshops DROP COLUMN join_code")
+    db.execute("ALTER TABLE workshops DROP COLUMN start_time")
+    db.execute("PRAGMA user_version = 1")
+    db.close()
+
+
 def test_a_store_of_the_first_schema_opens_with_its_workshops_intact(tmp_path: Path):
     path = tmp_path / "v1.sqlite3"
-    with Store(path, migrations=schema.MIGRATIONS[:1]) as first:
-        first.add(small_workshop())
-        first.set_field("Atelier du Mans", 2, "narrative", "Écrit en version 1", "Loutre")
-        written = first.snapshot("Atelier du Mans")
+    _first_schema_store(path)
 
     with Store(path) as current:
-        assert current.snapshot("Atelier du Mans") == written
+        workshop, history = current.snapshot("Atelier du Mans")
         version = current._db.execute("PRAGMA user_version").fetchone()[0]
-        assert version == len(schema.MIGRATIONS)
+
+    assert version == len(schema.MIGRATIONS)
+    assert workshop.group(2).narrative == "Écrit en version 1"
+    assert [edit.path for edit in history] == ["narrative"]
+    assert workshop.start_time == ""
+
+
+def test_a_store_migrated_from_the_first_schema_takes_a_start_time(tmp_path: Path):
+    path = tmp_path / "v1.sqlite3"
+    _first_schema_store(path)
+
+    with Store(path) as current:
+        current.set_field("Atelier du Mans", None, "start_time", "13:30", "animation")
+    with Store(path) as reopened:
+        assert reopened.load("Atelier du Mans").start_time == "13:30"
 
 
 def test_a_later_migration_runs_once_and_keeps_the_data(tmp_path: Path):
-    path = tmp_path / "v1.sqlite3"
-    with Store(path, migrations=schema.MIGRATIONS[:1]) as first:
+    path = tmp_path / "store.sqlite3"
+    with Store(path) as first:
         first.add(small_workshop())
         written = first.snapshot("Atelier du Mans")
     later = schema.statements(["ALTER TABLE groups ADD COLUMN colour TEXT NOT NULL DEFAULT ''"])
+    migrations = (*schema.MIGRATIONS, later)
 
-    with Store(path, migrations=(*schema.MIGRATIONS[:1], later)) as migrated:
+    with Store(path, migrations=migrations) as migrated:
         assert migrated.snapshot("Atelier du Mans") == written
-        assert migrated._db.execute("PRAGMA user_version").fetchone()[0] == 2
+        version = migrated._db.execute("PRAGMA user_version").fetchone()[0]
+        assert version == len(schema.MIGRATIONS) + 1
         assert migrated._db.execute("SELECT count(colour) FROM groups").fetchone()[0] == 3
-    with Store(path, migrations=(*schema.MIGRATIONS[:1], later)) as reopened:
+    with Store(path, migrations=migrations) as reopened:
         assert reopened.snapshot("Atelier du Mans") == written
 
 
 def test_a_failing_migration_leaves_the_store_at_its_old_version(tmp_path: Path):
-    path = tmp_path / "v1.sqlite3"
-    with Store(path, migrations=schema.MIGRATIONS[:1]) as first:
+    path = tmp_path / "store.sqlite3"
+    with Store(path) as first:
         first.add(small_workshop())
     broken = schema.statements(["CREATE TABLE extra (x)", "SELECT * FROM no_such_table"])
 
     with pytest.raises(FictionError, match="no such table"):
-        Store(path, migrations=(*schema.MIGRATIONS[:1], broken))
+        Store(path, migrations=(*schema.MIGRATIONS, broken))
 
-    with Store(path, migrations=schema.MIGRATIONS[:1]) as reopened:
+    with Store(path) as reopened:
         db = reopened._db
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
         assert db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone() == (
             0,
         )

@@ -1,0 +1,132 @@
+"""Seconds to print the whole built-in deck and a 12-group booklet, per page against a floor.
+
+The floor, measured in the same run with the same fonts and fetcher, is a
+minimal one-page WeasyPrint document: what any PDF costs before our
+templates do anything. The deck's time includes fitting every card's text
+(one extra layout of each card on its own, two for the longest).
+
+    .venv/bin/python benchmarks/bench_print.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import time_call
+
+NAME = "Atelier de mesure"
+GROUPS = 12
+PARAGRAPH = (
+    "En 2050, la Maison des mille liens accueille chaque matin les habitants du quartier ; "
+    "les hôtes de convivialité tiennent le comptoir, écoutent et orientent chacun. "
+)
+
+
+def filled_workshop(deck, folder: Path):
+    """A dealt 12-group workshop in a temporary store, every group's writing filled in."""
+    from fiction.engine import DealRequest, deal
+    from fiction.store.creation import new_workshop
+    from fiction.store.store import Store
+
+    dealt = deal(deck, DealRequest(groups=GROUPS, seed=1))
+    workshop = new_workshop(NAME, deck, dealt, now=time.time(), date="2025-03-12", place="Lyon")
+    with Store(folder / "mesure.sqlite3") as store:
+        store.add(workshop)
+        for group in workshop.groups:
+            number, author = group.number, group.pseudonym
+            texts = {
+                "title": f"Scénario {number}",
+                "place_name": "La Maison des mille liens",
+                "question": "Et si demain le CCAS ouvrait un café ?",
+                "context": PARAGRAPH,
+                "narrative": "\n".join([PARAGRAPH * 3] * 4),
+                "purpose": PARAGRAPH,
+                "actions": ["Ouvrir un café social", "Former des hôtes", "Créer une monnaie"],
+                "new_actors": ["Hôte de convivialité", "Veilleur numérique"],
+            }
+            for field, value in texts.items():
+                store.set_field(NAME, number, field, value, author)
+            for point in group.hand(1).vigilance:
+                store.set_field(NAME, number, f"vigilance/{point}", PARAGRAPH, author)
+            for kind in ("headlines", "studio-intro", "report", "interview", "studio-close"):
+                store.add_segment(
+                    NAME, number, kind, author, image="Plan large\nGros plan", sound=PARAGRAPH
+                )
+        return store.load(NAME)
+
+
+FLOOR_TEMPLATE = (
+    '<html lang="fr"><style>{% include "fonts.css" %}</style>'
+    "<body style=\"font-family: 'Fiction Sans'\">Bonjour</body></html>"
+)
+"""One word on one page, in the shipped font: the cost of any PDF at all."""
+
+
+def measure(make_document, folders, repeat: int) -> tuple[int, list[float]]:
+    """(pages, seconds of each run) for laying out and writing one document."""
+    from fiction.render.pdf import Printer
+
+    pages = []
+
+    def once() -> None:
+        printer = Printer(folders)
+        document = make_document(printer)
+        printer.pdf(document)
+        pages.append(len(document.pages))
+
+    times = time_call(once, repeat)
+    return pages[-1], times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    from fiction.cards.loader import load_deck
+    from fiction.render import templating
+    from fiction.render.booklet import booklet
+    from fiction.render.cards import CardOptions, cards_document
+    from fiction.render.documents import booklet_html
+    from fiction.render.faces import deck_faces
+    from fiction.render.templating import TemplateFolders
+    from fiction.resources import builtin_deck_path
+
+    deck = load_deck(builtin_deck_path())
+    folders = TemplateFolders.chosen()
+    faces = deck_faces(deck)
+    with tempfile.TemporaryDirectory() as folder:
+        workshop = filled_workshop(deck, Path(folder))
+    floor_html = templating.environment(folders).from_string(FLOOR_TEMPLATE).render()
+    booklet_page = booklet_html(folders, booklet(workshop, deck))
+
+    rows = [
+        ("page minimale (plancher)", lambda printer: printer.layout(floor_html)),
+        (
+            f"jeu intégré complet ({len(faces)} cartes)",
+            lambda printer: cards_document(printer, deck, faces, CardOptions()),
+        ),
+        (f"livret de {GROUPS} groupes", lambda printer: printer.layout(booklet_page)),
+    ]
+    results = [(name, *measure(make, folders, args.repeat)) for name, make in rows]
+    floor = statistics.median(results[0][2]) / results[0][1]
+    print(f"\nImpression PDF (WeasyPrint, médiane de {args.repeat} exécutions)")
+    print(f"  {'mesure':<36} {'secondes':>9} {'pages':>6} {'ms/page':>9} {'× plancher':>11}")
+    for name, pages, times in results:
+        seconds = statistics.median(times)
+        per_page = seconds / pages
+        print(
+            f"  {name:<36} {seconds:>9.2f} {pages:>6} {per_page * 1000:>9.1f} "
+            f"{per_page / floor:>11.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()

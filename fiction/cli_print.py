@@ -1,0 +1,370 @@
+"""`fiction print …`: card decks, the workshop booklet and a group's script, to print.
+
+Registered in `fiction.cli` with `cli.add_command(print_group)`. This module
+imports only Click at the top: WeasyPrint, Jinja2, the deck loader and the
+store are imported by the command that needs them, so `fiction --help` and
+the other commands start without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
+from fiction.cli_options import deck_option, store_option
+
+KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirations")
+SIZE_CHOICES = ("poker", "bridge", "tarot", "a6")
+PAPER_CHOICES = ("a4", "letter")
+BACK_CHOICES = ("long", "short", "none")
+DOCUMENT_FORMATS = ("pdf", "html", "md")
+_SUFFIX_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md"}
+
+
+@click.group("print", cls=FrenchGroup, context_settings=CONTEXT_SETTINGS)
+def print_group() -> None:
+    """Imprimer les cartes, le livret de l'atelier ou le journal télévisé d'un groupe.
+
+    Les PDF sont prêts à imprimer : polices incluses, tailles exactes, texte
+    jamais coupé. --templates DOSSIER remplace n'importe quel modèle par celui
+    du même nom dans DOSSIER.
+    """
+
+
+def templates_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--templates",
+        "templates_dir",
+        metavar="DOSSIER",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="Dossier de modèles personnels : chaque fichier y remplace le modèle du même nom.",
+    )(command)
+
+
+def speed_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--speed",
+        type=click.FloatRange(0.5, 10),
+        default=3.0,
+        show_default=True,
+        metavar="MOTS/S",
+        help="Vitesse de lecture du journal télévisé, en mots par seconde (3 = 180 mots/min).",
+    )(command)
+
+
+@print_group.command("cards", context_settings=CONTEXT_SETTINGS)
+@deck_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier PDF à écrire (par défaut : cartes.pdf).",
+)
+@click.option(
+    "--size",
+    type=click.Choice(SIZE_CHOICES),
+    default="poker",
+    show_default=True,
+    metavar="FORMAT",
+    help="Format des cartes : poker (63 × 88 mm), bridge (57 × 89), tarot (70 × 120), a6.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(PAPER_CHOICES),
+    default="a4",
+    show_default=True,
+    metavar="PAPIER",
+    help="Papier des planches : a4 ou letter.",
+)
+@click.option(
+    "--backs",
+    type=click.Choice(BACK_CHOICES),
+    default="long",
+    show_default=True,
+    metavar="VERSOS",
+    help="Versos : long (recto verso bord long), short (bord court) ou none (sans versos).",
+)
+@click.option(
+    "--back-offset",
+    type=(float, float),
+    default=(0.0, 0.0),
+    metavar="DX DY",
+    help="Décaler les versos de DX mm vers la droite et DY mm vers le bas, pour une "
+    "imprimante qui décale le verso (comparez les traits de coupe par transparence).",
+)
+@click.option(
+    "--print-shop",
+    is_flag=True,
+    help="Pour un imprimeur : une carte par page, fond perdu et traits de coupe (TrimBox).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(KIND_CHOICES),
+    metavar="TYPE",
+    help=f"N'imprimer qu'un type de cartes : {', '.join(KIND_CHOICES)}.",
+)
+@click.option(
+    "--session",
+    "session_name",
+    metavar="NOM",
+    help="N'imprimer que les cartes distribuées aux groupes de cet atelier, groupe par groupe.",
+)
+@store_option
+@click.option(
+    "--png",
+    "png_dir",
+    metavar="DOSSIER",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Écrire une image PNG par carte dans DOSSIER (au lieu du PDF, sauf si -o est donné).",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(50, 600),
+    default=200,
+    show_default=True,
+    metavar="N",
+    help="Résolution des images PNG, en points par pouce.",
+)
+@templates_option
+def print_cards(
+    deck_path: Path | None,
+    output: Path | None,
+    size: str,
+    paper: str,
+    backs: str,
+    back_offset: tuple[float, float],
+    print_shop: bool,
+    kind: str | None,
+    session_name: str | None,
+    store_path: Path | None,
+    png_dir: Path | None,
+    dpi: int,
+    templates_dir: Path | None,
+) -> None:
+    """Imprimer un jeu de cartes : planches recto verso à découper, ou PDF pour imprimeur."""
+    from fiction.fileio import write_bytes_atomically
+    from fiction.render.cards import CardOptions, cards_pdf, cards_png
+
+    options = CardOptions(size, paper, backs, back_offset, print_shop)
+    if session_name is not None:
+        workshop = _load_workshop(store_path, session_name)
+        deck = _deck_for(workshop, deck_path)
+        faces = _session_faces(deck, workshop, kind)
+    else:
+        deck = _load_deck(deck_path)
+        faces = _deck_faces(deck, kind)
+    printer = _printer(templates_dir)
+    if png_dir is not None:
+        pictures = cards_png(printer, deck, faces, options.card_size, dpi)
+        png_dir.mkdir(parents=True, exist_ok=True)
+        for index, (face, picture) in enumerate(pictures, start=1):
+            write_bytes_atomically(png_dir / f"{index:03d}-{face.key}.png", picture)
+        click.secho(f"{_cards(len(pictures))} en PNG dans {png_dir}.", fg="green")
+    if png_dir is None or output is not None:
+        output = output or Path("cartes.pdf")
+        write_bytes_atomically(output, cards_pdf(printer, deck, faces, options))
+        layout = "une carte par page (imprimeur)" if print_shop else f"planches {paper.upper()}"
+        click.secho(f"{_cards(len(faces))} ({size}, {layout}) dans {output}.", fg="green")
+        if not print_shop:
+            click.echo("Imprimez à 100 % (taille réelle), sans « ajuster à la page ».")
+    _show_warnings(printer)
+
+
+@print_group.command("booklet", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier à écrire (par défaut : livret.pdf, livret.html ou livret.md).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(DOCUMENT_FORMATS),
+    metavar="FORMAT",
+    help="pdf (à imprimer), html ou md. Par défaut : d'après l'extension du fichier, sinon pdf.",
+)
+@deck_option
+@store_option
+@speed_option
+@templates_option
+def print_booklet(
+    name: str,
+    output: Path | None,
+    output_format: str | None,
+    deck_path: Path | None,
+    store_path: Path | None,
+    speed: float,
+    templates_dir: Path | None,
+) -> None:
+    """Imprimer le livret de l'atelier : sommaire, ordre du jour, un chapitre par groupe."""
+    from fiction.render.booklet import booklet
+    from fiction.render.documents import booklet_html
+    from fiction.render.markdown import workshop_markdown
+    from fiction.report.timing import Pace
+
+    chosen = _format(output_format, output)
+    workshop = _load_workshop(store_path, name)
+    deck = _deck_for(workshop, deck_path, required=False)
+    output = output or Path(f"livret.{chosen}")
+    if chosen == "md":
+        _write_text(output, workshop_markdown(workshop, deck))
+    else:
+        printer = _printer(templates_dir)
+        html = booklet_html(printer.folders, booklet(workshop, deck, Pace(speed)))
+        _write_document(printer, output, html, chosen)
+    click.secho(f"Livret de l'atelier « {name} » dans {output}.", fg="green")
+
+
+@print_group.command("script", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@click.option(
+    "--group", "-g", "group", type=click.IntRange(1), required=True, metavar="N", help="Groupe."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier à écrire (par défaut : journal-groupe-N.pdf, .html ou .md).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(DOCUMENT_FORMATS),
+    metavar="FORMAT",
+    help="pdf, html ou md. Par défaut : d'après l'extension du fichier, sinon pdf.",
+)
+@deck_option
+@store_option
+@speed_option
+@templates_option
+def print_script(
+    name: str,
+    group: int,
+    output: Path | None,
+    output_format: str | None,
+    deck_path: Path | None,
+    store_path: Path | None,
+    speed: float,
+    templates_dir: Path | None,
+) -> None:
+    """Imprimer le journal télévisé d'un groupe : tableau IMAGE | SON minuté."""
+    from fiction.render.booklet import booklet
+    from fiction.render.documents import chapter_of, script_html
+    from fiction.render.script_markdown import script_markdown
+    from fiction.report.timing import Pace
+
+    chosen = _format(output_format, output)
+    workshop = _load_workshop(store_path, name)
+    deck = _deck_for(workshop, deck_path, required=False)
+    values = booklet(workshop, deck, Pace(speed))
+    output = output or Path(f"journal-groupe-{group}.{chosen}")
+    if chosen == "md":
+        _write_text(output, script_markdown(values, chapter_of(values, group)))
+    else:
+        printer = _printer(templates_dir)
+        _write_document(printer, output, script_html(printer.folders, values, group), chosen)
+    click.secho(f"Journal télévisé du groupe {group} dans {output}.", fg="green")
+
+
+def _format(chosen: str | None, output: Path | None) -> str:
+    if chosen is not None:
+        return chosen
+    return _SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "pdf")
+
+
+def _printer(templates_dir: Path | None) -> Any:
+    from fiction.render.pdf import Printer
+    from fiction.render.templating import TemplateFolders
+
+    return Printer(TemplateFolders.chosen(templates_dir))
+
+
+def _write_document(printer: Any, output: Path, html: str, chosen: str) -> None:
+    from fiction.fileio import write_bytes_atomically
+
+    if chosen == "html":
+        _write_text(output, html)
+    else:
+        write_bytes_atomically(output, printer.pdf(printer.layout(html)))
+        _show_warnings(printer)
+
+
+def _write_text(output: Path, text: str) -> None:
+    from fiction.fileio import write_atomically
+
+    write_atomically(output, text)
+
+
+def _show_warnings(printer: Any) -> None:
+    for message in dict.fromkeys(printer.warnings):
+        click.secho(f"Avertissement (mise en page) : {message}", fg="yellow", err=True)
+
+
+def _load_deck(path: Path | None) -> Any:
+    from fiction.cards.loader import load_deck
+    from fiction.resources import builtin_deck_path
+
+    return load_deck(path or builtin_deck_path())
+
+
+def _load_workshop(store_path: Path | None, name: str) -> Any:
+    from fiction.store.store import Store
+
+    with Store(store_path) as store:
+        return store.load(name)
+
+
+def _deck_for(workshop: Any, path: Path | None, *, required: bool = True) -> Any:
+    """The workshop's deck: the one given, or the built-in one if the workshop used it."""
+    from fiction.errors import FictionError
+
+    if path is not None:
+        return _load_deck(path)
+    builtin = _load_deck(None)
+    if builtin.manifest.id == workshop.deck.id:
+        return builtin
+    if required:
+        raise FictionError(
+            f"L'atelier « {workshop.name} » utilise le jeu « {workshop.deck.id} » : "
+            "indiquez son dossier avec --deck."
+        )
+    return None
+
+
+def _deck_faces(deck: Any, kind: str | None) -> list[Any]:
+    from fiction.render.faces import deck_faces
+
+    return deck_faces(deck, (kind,) if kind else KIND_CHOICES)
+
+
+def _session_faces(deck: Any, workshop: Any, kind: str | None) -> list[Any]:
+    """Every card dealt, group after group and round after round (one stack per group)."""
+    from fiction.errors import FictionError
+    from fiction.render.faces import card_face
+
+    faces = []
+    for group in workshop.groups:
+        for hand in group.hands:
+            for shown in (kind,) if kind else KIND_CHOICES:
+                for card_id in hand.ids(shown):
+                    try:
+                        faces.append(card_face(deck, card_id))
+                    except KeyError as error:
+                        raise FictionError(
+                            f"La carte « {card_id} » du groupe {group.number} n'est pas dans le "
+                            f"jeu « {deck.manifest.id} » : indiquez le bon jeu avec --deck."
+                        ) from error
+    return faces
+
+
+def _cards(count: int) -> str:
+    return f"{count} carte{'s' if count > 1 else ''}"

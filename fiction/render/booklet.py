@@ -1,0 +1,269 @@
+"""The workshop booklet as plain values: what each page of the booklet says.
+
+Built from a stored workshop and its deck, read by the booklet and script
+templates. Card ids become card titles when the deck is at hand (ids
+otherwise, as the Markdown export does); the news-report script carries its
+estimated timings (`fiction.report.timing`); the map of what was explored
+crosses every figure of the deck with every theme and names the groups that
+drew each pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from fiction.cards.model import Deck
+from fiction.render.markdown import french_date
+from fiction.report.timing import Pace, segment_seconds
+from fiction.store.creation import deck_hash
+from fiction.store.model import REVIEW_KINDS, REVIEW_LABELS, SEGMENT_LABELS, Group, Workshop
+
+DEFAULT_TITLE = "Scénario sans titre"
+DEFAULT_ACCENT = "#1f5f8b"
+
+
+@dataclass(frozen=True)
+class ScriptRow:
+    """One segment of the running order, with when it starts and how long it lasts."""
+
+    number: int
+    kind: str
+    speakers: tuple[str, ...]
+    image: tuple[str, ...]
+    sound: str
+    cue: str
+    start: str
+    duration: str
+
+
+@dataclass(frozen=True)
+class Script:
+    rows: tuple[ScriptRow, ...]
+    total: str
+    words_per_minute: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A vigilance point, the question it asks and what the group answered."""
+
+    title: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One group's chapter: its cards, its scenario, its answers, its news report."""
+
+    anchor: str
+    number: int
+    pseudonym: str
+    title: str
+    figures: tuple[str, ...]
+    themes: tuple[str, ...]
+    question: str
+    place_name: str
+    context: str
+    narrative: str
+    purpose: str
+    actions: tuple[str, ...]
+    new_actors: tuple[str, ...]
+    answers: tuple[Answer, ...]
+    script: Script
+
+
+@dataclass(frozen=True)
+class ExploredMap:
+    """Figures (rows) × themes (columns); each cell lists the groups that drew the pair."""
+
+    figures: tuple[str, ...]
+    themes: tuple[str, ...]
+    cells: tuple[tuple[tuple[str, ...], ...], ...]
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    title: str
+    minutes: int
+    start: str
+
+
+@dataclass(frozen=True)
+class Booklet:
+    name: str
+    date: str
+    place: str
+    deck_title: str
+    deck_version: str
+    accent: str
+    """The colour of headings: the deck's figure colour."""
+    agenda: tuple[AgendaRow, ...]
+    agenda_total: str
+    explored: ExploredMap
+    chapters: tuple[Chapter, ...]
+    pseudonyms: tuple[tuple[int, str], ...]
+    review: tuple[tuple[str, tuple[str, ...]], ...]
+    weather: tuple[str, ...]
+    deal_code: str
+    seed: int
+    rounds: int
+    attribution: tuple[str, tuple[str, ...], str] | None
+    """(document, authors, years) of the deck's content, when the deck is at hand."""
+    deck_changed: bool
+    """The deck at hand is not the one the workshop was dealt from (its content changed)."""
+
+
+def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> Booklet:
+    pace = pace or Pace()
+    names = _Names(deck)
+    total_minutes = sum(phase.minutes for phase in workshop.agenda)
+    agenda, elapsed = [], 0
+    for phase in workshop.agenda:
+        agenda.append(AgendaRow(phase.title, phase.minutes, hours_minutes(elapsed)))
+        elapsed += phase.minutes
+    source = deck.manifest.source if deck is not None else None
+    return Booklet(
+        name=workshop.name,
+        date=french_date(workshop.date),
+        place=workshop.place,
+        deck_title=deck.manifest.title if deck is not None else workshop.deck.id,
+        deck_version=workshop.deck.version,
+        accent=deck.manifest.colours.figures if deck is not None else DEFAULT_ACCENT,
+        agenda=tuple(agenda),
+        agenda_total=hours_minutes(total_minutes),
+        explored=explored_map(workshop, deck, names),
+        chapters=tuple(chapter(group, names, pace) for group in workshop.groups),
+        pseudonyms=tuple((group.number, group.pseudonym) for group in workshop.groups),
+        review=tuple((REVIEW_LABELS[kind], workshop.review.items(kind)) for kind in REVIEW_KINDS),
+        weather=workshop.weather,
+        deal_code=workshop.deal.code,
+        seed=workshop.deal.seed,
+        rounds=workshop.deal.rounds,
+        attribution=(source.document, source.authors, source.years) if source else None,
+        deck_changed=deck is not None and deck_hash(deck) != workshop.deck.content_hash,
+    )
+
+
+def chapter(group: Group, names: _Names, pace: Pace) -> Chapter:
+    figures = _unique(card for hand in group.hands for card in hand.figures)
+    points = _unique([*(card for hand in group.hands for card in hand.vigilance), *group.answers])
+    return Chapter(
+        anchor=f"groupe-{group.number}",
+        number=group.number,
+        pseudonym=group.pseudonym,
+        title=group.title.strip() or DEFAULT_TITLE,
+        figures=tuple(names.title(card) for card in figures),
+        themes=tuple(
+            names.title(card) for card in _unique(c for h in group.hands for c in h.themes)
+        ),
+        question=group.question,
+        place_name=group.place_name,
+        context=group.context,
+        narrative=group.narrative,
+        purpose=group.purpose,
+        actions=tuple(item for item in group.actions if item.strip()),
+        new_actors=tuple(item for item in group.new_actors if item.strip()),
+        answers=tuple(
+            Answer(names.title(card), names.question(card), group.answers.get(card, ""))
+            for card in points
+        ),
+        script=script(group, pace),
+    )
+
+
+def script(group: Group, pace: Pace | None = None) -> Script:
+    pace = pace or Pace()
+    rows, elapsed = [], 0.0
+    for number, segment in enumerate(group.segments, start=1):
+        seconds = segment_seconds(segment, pace)
+        rows.append(
+            ScriptRow(
+                number=number,
+                kind=SEGMENT_LABELS.get(segment.kind, segment.kind),
+                speakers=segment.speakers,
+                image=tuple(line.strip() for line in segment.image.splitlines() if line.strip()),
+                sound=segment.sound,
+                cue=segment.cue,
+                start=clock(elapsed),
+                duration=minutes_seconds(seconds),
+            )
+        )
+        elapsed += seconds
+    return Script(tuple(rows), minutes_seconds(elapsed), round(pace.words_per_second * 60))
+
+
+def explored_map(workshop: Workshop, deck: Deck | None, names: _Names) -> ExploredMap:
+    hands = [(group, hand) for group in workshop.groups for hand in group.hands]
+    figures = [card.id for card in deck.figures] if deck is not None else []
+    themes = [card.id for card in deck.themes] if deck is not None else []
+    for _, hand in hands:
+        figures += [card for card in hand.figures if card not in figures]
+        themes += [card for card in hand.themes if card not in themes]
+    cells = []
+    for figure in figures:
+        row = []
+        for theme in themes:
+            drawn = _unique(
+                f"{group.number}. {group.pseudonym}"
+                for group, hand in hands
+                if figure in hand.figures and theme in hand.themes
+            )
+            row.append(tuple(drawn))
+        cells.append(tuple(row))
+    return ExploredMap(
+        tuple(names.title(card) for card in figures),
+        tuple(names.title(card) for card in themes),
+        tuple(cells),
+    )
+
+
+def minutes_seconds(seconds: float) -> str:
+    """`75.4` → « 1 min 15 s »; `42` → « 42 s » (rounded to the second)."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest:02d} s"
+
+
+def clock(seconds: float) -> str:
+    """`75.4` → « 1:15 »: where a segment starts in the running order."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def hours_minutes(minutes: int) -> str:
+    """`165` → « 2 h 45 »; `40` → « 40 min »."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+
+
+class _Names:
+    """Card titles and questions from the deck, or ids when it is not at hand."""
+
+    def __init__(self, deck: Deck | None) -> None:
+        self.deck = deck
+
+    def _card(self, card_id: str) -> Any:
+        if self.deck is None:
+            return None
+        try:
+            return self.deck.card(card_id)
+        except KeyError:
+            return None
+
+    def title(self, card_id: str) -> str:
+        card = self._card(card_id)
+        return card.title if card is not None else card_id
+
+    def question(self, card_id: str) -> str:
+        return getattr(self._card(card_id), "question", "")
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,130 @@
+"""Card pages as plain values: which face or back goes where, on which page.
+
+Three arrangements of the same cards: home sheets (a grid of fronts, then the
+grid of their backs placed for duplex printing, cut marks and the « print at
+100 % » note in the margins), print-shop pages (one card per page, the page
+being the card, bleed and crop marks added by `@page`), and single cards
+without bleed (for pictures and for measuring text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from fiction.render.faces import Back, Face
+from fiction.render.sheet import CardSize, Rect, SheetLayout, Slot
+
+SHOP_MARKS_BLEED = 8.0
+"""The print-shop page's `@page` bleed: WeasyPrint draws the crop marks in its outer half."""
+SHOP_BLEED = 10 * 25.4 / 72
+"""The colour painted past the cut on print-shop pages: 10 pt (3.5 mm), exactly the
+BleedBox WeasyPrint writes, so the box a print shop trusts is never white at its edge
+and the crop marks (4 to 8 mm out) never touch the paint."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A front (`face`) or a back (`back`) in its slot, with its body text size."""
+
+    slot: Slot
+    face: Face | None = None
+    back: Back | None = None
+    font_pt: float = 0.0
+
+
+@dataclass(frozen=True)
+class Note:
+    """A printing instruction in a margin: `scale` (print at 100 %) or the duplex edge."""
+
+    box: Rect
+    name: str
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    side: str
+    """`recto` (fronts) or `verso` (backs)."""
+    cards: tuple[Placed, ...]
+    marks: tuple[Rect, ...] = ()
+    notes: tuple[Note, ...] = ()
+    print_shop: bool = False
+
+
+def home_sheets(
+    layout: SheetLayout,
+    faces: Sequence[Face],
+    backs: Mapping[str, Back],
+    sizes: Mapping[str, float],
+    duplex: str,
+    offset: tuple[float, float] = (0.0, 0.0),
+) -> list[Page]:
+    """Sheets of fronts, each followed by its backs unless `duplex` is `none`."""
+    pages = []
+    for start in range(0, len(faces), layout.per_sheet):
+        chunk = faces[start : start + layout.per_sheet]
+        slots = layout.fronts(len(chunk))
+        notes: tuple[Note, ...] = ()
+        if start == 0:
+            notes = (Note(layout.note_box(top=True), "scale"),)
+            if duplex != "none":
+                notes += (Note(layout.note_box(top=False), duplex),)
+        fronts = tuple(
+            Placed(slot, face=face, font_pt=sizes[face.key])
+            for slot, face in zip(slots, chunk, strict=True)
+        )
+        pages.append(
+            Page(layout.width, layout.height, "recto", fronts, tuple(layout.cut_marks()), notes)
+        )
+        if duplex != "none":
+            verso = tuple(
+                Placed(layout.back_of(slot, duplex, offset), back=backs[face.kind])
+                for slot, face in zip(slots, chunk, strict=True)
+            )
+            pages.append(
+                Page(layout.width, layout.height, "verso", verso, tuple(layout.cut_marks(offset)))
+            )
+    return pages
+
+
+def shop_pages(
+    size: CardSize,
+    faces: Sequence[Face],
+    backs: Mapping[str, Back],
+    sizes: Mapping[str, float],
+    with_backs: bool,
+) -> list[Page]:
+    """One card per page, its back on the next page when `with_backs`."""
+    bleed = SHOP_BLEED
+    slot = Slot(0, 0, Rect(0.0, 0.0, size.width, size.height), bleed, bleed, bleed, bleed)
+    pages = []
+    for face in faces:
+        front = Placed(slot, face=face, font_pt=sizes[face.key])
+        pages.append(Page(size.width, size.height, "recto", (front,), print_shop=True))
+        if with_backs:
+            verso = (Placed(slot, back=backs[face.kind]),)
+            pages.append(Page(size.width, size.height, "verso", verso, print_shop=True))
+    return pages
+
+
+def single_cards(
+    size: CardSize, faces: Sequence[Face], sizes: Mapping[str, float], *, room: float = 1.0
+) -> list[Page]:
+    """Each front alone on a page its size (no bleed, no mark).
+
+    `room` makes the page that many times taller than the card: text running
+    off a card then still lays out below it, so measuring sees how far it runs
+    (WeasyPrint drops what would fall past the page's end).
+    """
+    slot = Slot(0, 0, Rect(0.0, 0.0, size.width, size.height), 0.0, 0.0, 0.0, 0.0)
+    return [
+        Page(
+            size.width,
+            size.height * room,
+            "recto",
+            (Placed(slot, face=face, font_pt=sizes[face.key]),),
+        )
+        for face in faces
+    ]

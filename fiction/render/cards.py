@@ -1,0 +1,125 @@
+"""Card decks as print-ready PDFs and pictures: fit the text, place the cards, print.
+
+The body text of each card is first fitted to its safe box (`fit`), then the
+cards are placed on home sheets or print-shop pages (`card_pages`), written
+as HTML from the templates and laid out by WeasyPrint (`pdf.Printer`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fiction.cards.model import CARD_KINDS, Deck
+from fiction.errors import FictionError
+from fiction.render import card_pages, templating
+from fiction.render.faces import Face, back
+from fiction.render.fit import fit_sizes
+from fiction.render.pdf import Printer
+from fiction.render.sheet import BACKS, CARD_SIZES, PAPERS, SAFE_INSET, CardSize, plan_sheet
+
+MAX_OFFSET_MM = 10.0
+"""Printers drift by a millimetre or two; an offset past this is a typing slip."""
+MEASURING_ROOM = 4.0
+"""Cards are measured on pages this many times their height, so an overflow shows in full."""
+
+
+@dataclass(frozen=True)
+class CardOptions:
+    """How to print: card format, paper, duplex edge, back offset, print-shop pages."""
+
+    size: str = "poker"
+    paper: str = "a4"
+    backs: str = "long"
+    """`long` or `short` (the duplex edge), or `none` for fronts only."""
+    offset: tuple[float, float] = (0.0, 0.0)
+    """Millimetres to shift the backs by, right and down, for a printer that misregisters
+    (home sheets only: a print shop registers its own)."""
+    print_shop: bool = False
+
+    def __post_init__(self) -> None:
+        if self.size not in CARD_SIZES:
+            raise FictionError(f"Format de carte inconnu : « {self.size} ».")
+        if self.paper not in PAPERS:
+            raise FictionError(f"Format de papier inconnu : « {self.paper} ».")
+        if self.backs not in BACKS:
+            raise FictionError(f"Choix de versos inconnu : « {self.backs} ».")
+        if any(abs(value) > MAX_OFFSET_MM for value in self.offset):
+            raise FictionError(
+                f"Décalage des versos trop grand : {self.offset[0]:g} mm, {self.offset[1]:g} mm "
+                f"(au plus {MAX_OFFSET_MM:g} mm dans chaque sens)."
+            )
+
+    @property
+    def card_size(self) -> CardSize:
+        return CARD_SIZES[self.size]
+
+
+def fitted_sizes(
+    printer: Printer, deck: Deck, faces: Sequence[Face], size: CardSize
+) -> dict[str, float]:
+    """Each card's body size in points, the largest at which its text fits."""
+
+    def measure(pending: Sequence[Face], sizes: dict[str, float]) -> object:
+        pages = card_pages.single_cards(size, pending, sizes, room=MEASURING_ROOM)
+        return printer.layout(cards_html(printer, deck, size, pages, print_shop=False))
+
+    return fit_sizes(faces, size.body_pt, measure)
+
+
+def cards_pdf(printer: Printer, deck: Deck, faces: Sequence[Face], options: CardOptions) -> bytes:
+    """The PDF of `faces`: home sheets, or print-shop pages with `options.print_shop`."""
+    return printer.pdf(cards_document(printer, deck, faces, options))
+
+
+def cards_document(
+    printer: Printer, deck: Deck, faces: Sequence[Face], options: CardOptions
+) -> object:
+    """The laid-out pages of `cards_pdf` (WeasyPrint's document, before writing)."""
+    if not faces:
+        raise FictionError("Aucune carte à imprimer.")
+    size = options.card_size
+    sizes = fitted_sizes(printer, deck, faces, size)
+    backs = {kind: back(deck, kind) for kind in CARD_KINDS}
+    if options.print_shop:
+        pages = card_pages.shop_pages(size, faces, backs, sizes, options.backs != "none")
+    else:
+        layout = plan_sheet(size, PAPERS[options.paper])
+        pages = card_pages.home_sheets(layout, faces, backs, sizes, options.backs, options.offset)
+    return printer.layout(cards_html(printer, deck, size, pages, print_shop=options.print_shop))
+
+
+def cards_png(
+    printer: Printer, deck: Deck, faces: Sequence[Face], size: CardSize, dpi: int
+) -> list[tuple[Face, bytes]]:
+    """One PNG picture per card front, cut to the card's edge (for screens and whiteboards)."""
+    from fiction.render.png import pdf_to_pngs
+
+    if not faces:
+        raise FictionError("Aucune carte à imprimer.")
+    sizes = fitted_sizes(printer, deck, faces, size)
+    pages = card_pages.single_cards(size, faces, sizes)
+    pdf = printer.pdf(printer.layout(cards_html(printer, deck, size, pages, print_shop=False)))
+    return list(zip(faces, pdf_to_pngs(pdf, dpi), strict=True))
+
+
+def cards_html(
+    printer: Printer,
+    deck: Deck,
+    size: CardSize,
+    pages: Sequence[card_pages.Page],
+    *,
+    print_shop: bool,
+) -> str:
+    return templating.render(
+        printer.folders,
+        "cards.html",
+        deck_title=deck.manifest.title,
+        size=size,
+        safe=SAFE_INSET,
+        marks_bleed=card_pages.SHOP_MARKS_BLEED,
+        print_shop=print_shop,
+        page_width=pages[0].width,
+        page_height=pages[0].height,
+        pages=pages,
+    )

@@ -1,0 +1,119 @@
+"""The join-code gate: an HTTP layer in front of textual-serve's pages and websocket.
+
+Why at the HTTP layer and not as a first screen of the app: a screen runs
+inside an app process, so every unknown browser would already cost a process
+(70 MB or so) and reach code that a bug in one screen could let through. Here
+nothing of the app is served, and no process is started, before the browser
+holds a pass: the page, its scripts, the websocket that starts a process and
+the downloads all answer "go to the entry form" or 403 without one.
+
+A right code earns a signed pass in an HttpOnly, SameSite=Strict cookie (see
+`passes`). A wrong one is answered only after a wait that doubles at each miss
+from that address, up to a ceiling (see `throttle`); while it waits, any other
+try from the same address is turned away unchecked, so parallel guesses buy
+nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import jinja2
+from aiohttp import web
+
+from fiction.serve.passes import Passes
+from fiction.serve.throttle import Throttle
+
+ENTRY_PATH = "/entree"
+COOKIE = "fiction_entree"
+
+Lookup = Callable[[str], Awaitable[str | None]]
+"""Which workshop a typed code opens (None: no workshop has this code)."""
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+)
+
+
+class Gate:
+    """The entry form, the passes it hands out and the middleware that asks for them."""
+
+    def __init__(
+        self,
+        *,
+        lookup: Lookup,
+        passes: Passes,
+        throttle: Throttle,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        on_entry: Callable[[str, str], None] = lambda client, workshop: None,
+    ) -> None:
+        self.lookup = lookup
+        self.passes = passes
+        self.throttle = throttle
+        self.sleep = sleep
+        self.on_entry = on_entry
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.get(ENTRY_PATH, self.entry_form), web.post(ENTRY_PATH, self.entry_submit)]
+
+    def holder(self, request: web.Request) -> str | None:
+        """The workshop the request's pass names, None without a valid pass."""
+        return self.passes.check(request.cookies.get(COOKIE))
+
+    @web.middleware
+    async def middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        if request.path == ENTRY_PATH or self.holder(request) is not None:
+            return await handler(request)
+        if request.method == "GET" and request.path == "/":
+            raise web.HTTPSeeOther(ENTRY_PATH)
+        raise web.HTTPForbidden(
+            text="Code d'entrée requis : ouvrez d'abord la page d'accueil de l'atelier."
+        )
+
+    async def entry_form(self, request: web.Request) -> web.StreamResponse:
+        if self.holder(request) is not None:
+            raise web.HTTPSeeOther("/")
+        return page()
+
+    async def entry_submit(self, request: web.Request) -> web.StreamResponse:
+        client = request.remote or "inconnu"
+        wait = self.throttle.wait_left(client)
+        if wait > 0:
+            return page(
+                f"Trop d'essais depuis cet appareil : réessayez dans {math.ceil(wait)} s.",
+                status=429,
+            )
+        form = await request.post()
+        typed = str(form.get("code", ""))
+        workshop = await self.lookup(typed) if typed.strip() else None
+        if workshop is None:
+            await self.sleep(self.throttle.failed(client))
+            return page(
+                "Ce code ne correspond à aucun atelier. Vérifiez-le sur l'écran de "
+                "l'animation et réessayez.",
+                status=403,
+            )
+        self.throttle.succeeded(client)
+        self.on_entry(client, workshop)
+        response = web.HTTPSeeOther("/")
+        response.set_cookie(
+            COOKIE,
+            self.passes.issue(workshop),
+            max_age=int(self.passes.lifetime),
+            httponly=True,
+            samesite="Strict",
+            path="/",
+        )
+        raise response
+
+
+def page(message: str = "", *, status: int = 200) -> web.Response:
+    """The entry form, with a refusal message when there is one."""
+    html = TEMPLATES.get_template("entree.html").render(message=message)
+    return web.Response(text=html, content_type="text/html", charset="utf-8", status=status)

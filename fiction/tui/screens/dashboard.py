@@ -1,0 +1,337 @@
+"""The facilitator's dashboard: every group's progress, the agenda and the shared countdown.
+
+Groups write from other processes (other terminals, other browser tabs), so
+the dashboard never trusts what it read last: every second it asks the store
+for the workshop's revision (one cheap query, off the UI thread) and reloads
+the workshop only when it changed. The countdown's controls write to the
+store too, so every group's screen follows them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Callable, Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from fiction.errors import FictionError
+from fiction.render.markdown import french_date
+from fiction.store.model import Group, Workshop
+from fiction.store.phase import start_times
+from fiction.store.store import Store
+from fiction.tui.formats import STEP_TITLES, ago, minutes_text
+from fiction.tui.widgets.countdown import Countdown
+
+COLUMNS = (
+    ("number", "N°"),
+    ("pseudonym", "Groupe"),
+    ("step", "Étape"),
+    ("written", "Écrit"),
+    ("edited", "Modifié"),
+    ("figure", "Figure"),
+    ("theme", "Thème"),
+)
+BAR_WIDTH = 6
+MORE_TIME = Binding.Group("+1/+5 min")
+
+
+def progress_bar(done: int, total: int) -> str:
+    """« ███░░░ 6/12 »: how much of the scenario a group has written."""
+    filled = round(BAR_WIDTH * done / total) if total else 0
+    return f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {done}/{total}"
+
+
+class DashboardScreen(Screen[None]):
+    """One workshop seen from the facilitator's seat, refreshed as the groups write."""
+
+    CSS_PATH = "dashboard.tcss"
+    POLL_SECONDS = 1.0
+    BINDINGS = [
+        Binding("space", "start_or_pause", "Chrono"),
+        Binding("1", "extend(1)", "+1 min", group=MORE_TIME),
+        Binding("5", "extend(5)", "+5 min", group=MORE_TIME),
+        Binding("n", "next_phase", "Suivante"),
+        Binding("r", "restart_phase", "Recommencer la phase", show=False),
+        # Priority over the table's own Enter; the table's title shows this key.
+        Binding("enter", "open_group", "Ouvrir le groupe", show=False, priority=True),
+        Binding("escape", "app.pop_screen", "Retour"),
+    ]
+    HELP = """\
+# Tableau de bord
+
+Tous les groupes de l'atelier, mis à jour toutes les secondes pendant qu'ils
+écrivent (depuis d'autres fenêtres ou d'autres ordinateurs aussi) :
+l'étape où chacun se trouve, ce qu'il a déjà écrit de son scénario, le temps
+depuis sa dernière modification, sa figure et son thème.
+
+## Le compte à rebours
+
+Il est partagé : chaque groupe voit le même sur son écran.
+
+- **Espace** : démarrer la première phase, puis mettre en pause ou reprendre ;
+- **1** et **5** : une ou cinq minutes de plus pour la phase en cours ;
+- **n** : passer à la phase suivante (elle démarre aussitôt) ;
+- **r** : recommencer la phase en cours depuis le début.
+
+Il passe à l'orange quand il reste un cinquième du temps, au rouge pour le
+dernier vingtième, et sonne une fois à la fin.
+
+## Les groupes
+
+Choisissez un groupe avec les flèches puis **Entrée** pour ouvrir son parcours.
+Le **code du tirage**, en haut, permet de refaire exactement la même
+distribution (`fiction deal --replay CODE`).
+
+Le **code d'entrée**, en haut quand l'atelier est ouvert aux navigateurs
+(`fiction serve`), est celui que chaque appareil de la salle tape pour entrer.
+La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent connectés.
+"""
+
+    def __init__(self, workshop_name: str) -> None:
+        super().__init__()
+        self.workshop_name = workshop_name
+        self.workshop: Workshop | None = None
+        self._revision = -1
+        self._card_titles: Callable[[str], str] = str
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="dashboard-info", markup=False)
+        with Horizontal(id="dashboard-top"):
+            yield Countdown(self.workshop_name, id="dashboard-countdown")
+            yield Static(id="dashboard-agenda")
+        table: DataTable[str] = DataTable(
+            id="dashboard-groups", cursor_type="row", zebra_stripes=True
+        )
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        yield table
+        # No room at 80 columns for the palette's key: F1 lists it.
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#dashboard-countdown").border_title = "Compte à rebours"
+        self.query_one("#dashboard-agenda").border_title = "Ordre du jour"
+        self.query_one(DataTable).border_title = "Groupes · Entrée ouvre le parcours d'un groupe"
+        self.query_one(DataTable).focus()
+        try:
+            self.refresh_now()
+        except FictionError as error:
+            self.app.pop_screen()
+            self.app.show_error(error, "Impossible d'ouvrir l'atelier")
+            return
+        self.set_interval(self.POLL_SECONDS, self._poll)
+
+    # --- reading the store --------------------------------------------------------
+
+    def refresh_now(self) -> None:
+        """Read the workshop now (after an action of this screen) and redraw."""
+        store = self.app.store
+        self._revision = store.revision(self.workshop_name)
+        self._show(store.load(self.workshop_name))
+
+    @work(exclusive=True, group="dashboard-poll")
+    async def _poll(self) -> None:
+        """Reload when a group or another screen wrote; else only let the clocks move."""
+        try:
+            store = self.app.store
+            revision = await asyncio.to_thread(store.revision, self.workshop_name)
+            if revision != self._revision:
+                workshop = await asyncio.to_thread(store.load, self.workshop_name)
+                self._revision = revision
+                self._show(workshop)
+                return
+        except FictionError as error:
+            self.query_one("#dashboard-info", Static).update(
+                f"Lecture de l'atelier impossible pour l'instant : {error.message}"
+            )
+            return
+        if self.workshop is not None:
+            self._show_edit_times(self.workshop)
+
+    # --- drawing ------------------------------------------------------------------
+
+    def _show(self, workshop: Workshop) -> None:
+        first = self.workshop is None or self.workshop.deck != workshop.deck
+        self.workshop = workshop
+        self.query_one(Countdown).show(workshop, self._revision)
+        if first:
+            self._card_titles = self._titles_from_deck(workshop)
+        self._show_info(workshop)
+        self._show_agenda(workshop)
+        self._show_groups(workshop)
+
+    def _titles_from_deck(self, workshop: Workshop) -> Callable[[str], str]:
+        try:
+            deck = self.app.deck_for(workshop)
+        except FictionError:
+            return str
+        return lambda card_id: deck.card(card_id).title
+
+    def _show_info(self, workshop: Workshop) -> None:
+        parts = [f"« {workshop.name} »", french_date(workshop.date), workshop.place]
+        parts.append(f"code du tirage {workshop.deal.code}")
+        if workshop.join_code:
+            parts.append(f"code d'entrée {workshop.join_code}")
+        self.query_one("#dashboard-info", Static).update(" · ".join(p for p in parts if p))
+
+    def _show_agenda(self, workshop: Workshop) -> None:
+        starts = start_times(workshop.start_time, workshop.agenda)
+        current = workshop.phase.index
+        lines = Text()
+        for index, phase in enumerate(workshop.agenda):
+            marker = "▶ " if index == current else "  "
+            when = f"{starts[index]}  " if starts else ""
+            style = "bold" if index == current else ("dim" if current and index < current else "")
+            if index:
+                lines.append("\n")
+            lines.append(f"{marker}{when}{phase.title} ({minutes_text(phase.minutes)})", style)
+        self.query_one("#dashboard-agenda", Static).update(lines)
+
+    def _show_groups(self, workshop: Workshop) -> None:
+        table: DataTable[str] = self.query_one(DataTable)
+        now = self.app.clock()
+        for group in workshop.groups:
+            cells = self._cells(group, now)
+            key = str(group.number)
+            if key in table.rows:
+                for column, value in cells.items():
+                    table.update_cell(key, column, value)
+            else:
+                table.add_row(*cells.values(), key=key)
+
+    def _show_edit_times(self, workshop: Workshop) -> None:
+        table: DataTable[str] = self.query_one(DataTable)
+        now = self.app.clock()
+        for group in workshop.groups:
+            table.update_cell(str(group.number), "edited", _edited(group, now))
+
+    def _cells(self, group: Group, now: float) -> dict[str, str]:
+        hand = group.hands[-1]
+        titles = self._card_titles
+        return {
+            "number": str(group.number),
+            "pseudonym": group.pseudonym,
+            "step": f"{group.step} {STEP_TITLES.get(group.step, '')}",
+            "written": progress_bar(*group.progress()),
+            "edited": _edited(group, now),
+            "figure": ", ".join(titles(card) for card in hand.figures),
+            "theme": ", ".join(titles(card) for card in hand.themes),
+        }
+
+    # --- the facilitator's actions --------------------------------------------------
+
+    def action_open_group(self) -> None:
+        table = self.query_one(DataTable)
+        if self.workshop is None or not table.row_count:
+            return
+        self.open_group(table.cursor_row + 1)
+
+    @on(DataTable.RowSelected)
+    def _row_clicked(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_group(int(str(event.row_key.value)))
+
+    def open_group(self, number: int) -> None:
+        """The group's journey, as the group sees it (the facilitator may help there)."""
+        from fiction.tui.screens.group.wizard import GroupWizardScreen
+
+        self.app.push_screen(GroupWizardScreen(self.workshop_name, number))
+
+    def action_start_or_pause(self) -> None:
+        """Start the first phase, then pause and resume the current one."""
+
+        def toggle(store: Store) -> object:
+            state = store.load(self.workshop_name).phase
+            if state.index is None:
+                return store.next_phase(self.workshop_name, self.app.author)
+            if state.running:
+                return store.pause_phase(self.workshop_name, self.app.author)
+            return store.resume_phase(self.workshop_name, self.app.author)
+
+        self._change_countdown(toggle)
+
+    def action_extend(self, minutes: int) -> None:
+        self._change_countdown(
+            lambda store: store.extend_phase(self.workshop_name, minutes, self.app.author)
+        )
+
+    def action_next_phase(self) -> None:
+        self._change_countdown(lambda store: store.next_phase(self.workshop_name, self.app.author))
+
+    def action_restart_phase(self) -> None:
+        def restart(store: Store) -> object:
+            index = store.load(self.workshop_name).phase.index
+            return store.start_phase(self.workshop_name, index or 0, self.app.author)
+
+        self._change_countdown(restart)
+
+    def _change_countdown(self, change: Callable[[Store], object]) -> None:
+        """Apply a countdown change in the store; a refusal is a warning, not an error."""
+        try:
+            change(self.app.store)
+        except FictionError as error:
+            self.notify(error.message, title="Compte à rebours", severity="warning")
+            return
+        self.refresh_now()
+
+    def action_copy_code(self) -> None:
+        if self.workshop is not None:
+            self.app.copy_to_clipboard(self.workshop.deal.code)
+            self.notify(f"Code du tirage copié : {self.workshop.deal.code}.")
+
+    def action_new_join_code(self) -> None:
+        """Draw a new code for browsers in the room; those already in stay in."""
+        code = self.app.store.new_join_code(
+            self.workshop_name, self.app.author, random.SystemRandom()
+        )
+        self.refresh_now()
+        self.notify(f"Nouveau code d'entrée : {code}. Les appareils déjà entrés restent connectés.")
+
+    def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Démarrer, mettre en pause ou reprendre",
+            "Le compte à rebours de la phase en cours (Espace)",
+            self.action_start_or_pause,
+        )
+        yield SystemCommand(
+            "Ajouter une minute", "À la phase en cours (1)", lambda: self.action_extend(1)
+        )
+        yield SystemCommand(
+            "Ajouter cinq minutes", "À la phase en cours (5)", lambda: self.action_extend(5)
+        )
+        yield SystemCommand(
+            "Phase suivante",
+            "Passer à la phase suivante et la démarrer (n)",
+            self.action_next_phase,
+        )
+        yield SystemCommand(
+            "Recommencer la phase",
+            "Reprendre la phase en cours au début (r)",
+            self.action_restart_phase,
+        )
+        yield SystemCommand(
+            "Copier le code du tirage", "Pour refaire la même distribution", self.action_copy_code
+        )
+        yield SystemCommand(
+            "Nouveau code d'entrée",
+            "Le code que les navigateurs de la salle tapent (fiction serve)",
+            self.action_new_join_code,
+        )
+        for group in self.workshop.groups if self.workshop else ():
+            yield SystemCommand(
+                f"Ouvrir le groupe {group.number} — {group.pseudonym}",
+                "Son parcours : cartes, question, scénario",
+                lambda number=group.number: self.open_group(number),
+            )
+
+
+def _edited(group: Group, now: float) -> str:
+    return ago(now - group.updated_at) if group.updated_at is not None else "pas encore"

@@ -1,0 +1,449 @@
+"""Step 5, « Le journal télévisé »: the group's news-report script, timed as it is written.
+
+The running order is a table (one row per segment: IMAGE | SON, duration);
+under it, the selected segment's editor: its kind, who speaks, the two
+columns side by side and its last words. Texts are saved as typed by the
+wizard's debounced saver, as `segment/<id>/<field>`; adding, removing,
+moving a segment or changing its kind is saved at once. The total against
+the target (3 minutes) follows every keystroke. The prompter reads the SON
+column full screen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Input, Select, Static, TextArea
+
+from fiction.errors import FictionError
+from fiction.report.conducteur import draft_script, speaker_choices
+from fiction.report.norms import VERDICT_LABELS, Target
+from fiction.report.script import clock, duration, timed_script
+from fiction.report.timing import Pace
+from fiction.store.model import SEGMENT_KINDS, SEGMENT_LABELS, Edit, Segment, Workshop
+from fiction.tui.screens.confirm import ConfirmScreen
+from fiction.tui.screens.group.step import Step
+from fiction.tui.screens.prompter import PrompterScreen
+from fiction.tui.widgets.segment_table import SegmentTable
+from fiction.tui.widgets.speakers import SpeakerSuggester
+
+PACE = Pace()
+"""3 words a second: the reading speed the estimates and the prompter start from."""
+TARGET = Target()
+"""3 minutes: the length of a workshop's news report."""
+NEW_KIND = "report"
+"""What « Ajouter » adds: a report is what a group writes most."""
+
+
+class ReportStep(Step):
+    NUMBER = 5
+    TITLE = "Le journal télévisé"
+    STYLES = Path(__file__).with_suffix(".tcss")
+    HELP = """\
+## Étape 5 : le journal télévisé
+
+Écrivez le journal de 2050 que vous allez filmer, séquence après séquence :
+titres, lancement plateau, sujet, interview, micro-trottoir, duplex, brève,
+retour plateau. Chaque séquence a deux colonnes : **IMAGE** (ce que montre la
+caméra, un plan par ligne ; `Bandeau : …` pour un texte à l'écran) et **SON**
+(ce qui est dit ; la musique entre crochets, `[Musique]`).
+
+La durée est estimée à la lecture (180 mots par minute) ou à 3 secondes par
+plan muet ; le total se compare aux 3 minutes visées. Une séquence trop courte
+ou trop longue pour son type est signalée par ⚠.
+
+- **Partir du conducteur du jeu** : un premier jet rempli avec votre scénario ;
+- **Ctrl+N** ajoute une séquence après la séquence choisie, **Ctrl+R** la retire ;
+- **Ctrl+↑** / **Ctrl+↓** la déplacent ;
+- **F5** ouvre le prompteur : le texte défile en grand pour le tournage.
+"""
+    BINDINGS = [
+        Binding("ctrl+n", "add", "Ajouter"),
+        Binding("ctrl+r", "remove", "Retirer"),
+        Binding("ctrl+up", "move(-1)", "Monter"),
+        Binding("ctrl+down", "move(1)", "Descendre"),
+        Binding("f5", "prompter", "Prompteur"),
+    ]
+
+    def __init__(self, session: Any, workshop: Workshop) -> None:
+        super().__init__(session, workshop)
+        segments = self.group.segments
+        self.selected: int | None = segments[0].id if segments else None
+        self.kind = Select(
+            [(SEGMENT_LABELS[kind], kind) for kind in SEGMENT_KINDS],
+            allow_blank=False,
+            id="report-kind",
+            compact=True,
+        )
+        self.speakers = Input(
+            placeholder="Qui parle ? (noms séparés par des virgules)",
+            suggester=SpeakerSuggester(speaker_choices(session.deck, self.group)),
+            id="report-speakers",
+            compact=True,
+        )
+        self.image = TextArea(id="report-image", placeholder="Un plan par ligne…")
+        self.sound = TextArea(id="report-sound", placeholder="Ce qui est dit…")
+        self.table = SegmentTable(id="report-table")
+        self.cue = Input(
+            placeholder="vide : les derniers mots du SON", id="report-cue", compact=True
+        )
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="report-bar"):
+            yield Static("", id="report-total")
+            yield Button("Partir du conducteur du jeu", id="report-template", compact=True)
+            yield Button("Prompteur (F5)", id="report-prompter", compact=True)
+        yield self.table
+        yield Static(
+            "Aucune séquence : partez du conducteur du jeu, ou ajoutez-en une (Ctrl+N).",
+            id="report-empty",
+        )
+        with Vertical(id="report-editor"):
+            with Horizontal(id="report-meta"):
+                yield self.kind
+                yield self.speakers
+            with Horizontal(id="report-columns"):
+                with Vertical(classes="report-column"):
+                    yield Static("IMAGE", classes="report-column-label")
+                    yield self.image
+                with Vertical(classes="report-column"):
+                    yield Static("SON", classes="report-column-label")
+                    yield self.sound
+            with Horizontal(id="report-cue-row"):
+                yield Static("Dernière phrase :", id="report-cue-label")
+                yield self.cue
+            yield Static("", id="report-flag", markup=False)
+
+    def on_mount(self) -> None:
+        self._fill_table()
+        self._bind()
+
+    def on_resize(self) -> None:
+        self._fill_table()
+
+    def focus_start(self) -> None:
+        target = self.query_one("#report-table") if self.group.segments else None
+        (target or self.query_one("#report-template")).focus()
+
+    # --- what is shown ------------------------------------------------------------
+
+    def _segments(self) -> tuple[Segment, ...]:
+        """The stored segments, the selected one as it stands in the editor."""
+        typed = self.values()
+        found = []
+        for segment in self.group.segments:
+            if segment.id == self.selected:
+                prefix = f"segment/{segment.id}/"
+                segment = dataclasses.replace(
+                    segment,
+                    **{name: typed[prefix + name] for name in _TYPED if prefix + name in typed},
+                )
+            found.append(segment)
+        return tuple(found)
+
+    def _fill_table(self) -> None:
+        """Rebuild the table and the total (after a change to the list, or a resize)."""
+        if not self.is_mounted:
+            return
+        script = timed_script(self._segments(), PACE, TARGET)
+        with self.prevent(DataTable.RowHighlighted):
+            self.table.show(script, self.selected, self.size.width or 80)
+        has_rows = bool(script.lines)
+        self.table.display = has_rows
+        self.query_one("#report-editor").display = has_rows
+        self.query_one("#report-empty").display = not has_rows
+        self._show_total(script)
+
+    def _show_live(self) -> None:
+        """After a keystroke: the selected row, its flag and the total, without a rebuild."""
+        script = timed_script(self._segments(), PACE, TARGET)
+        for line in script.lines:
+            if line.segment.id == self.selected:
+                self.table.update_line(line)
+                self._show_flag(line)
+        self._show_total(script)
+
+    def _show_total(self, script: Any) -> None:
+        total = self.query_one("#report-total", Static)
+        verdict = script.verdict
+        total.update(
+            f"{clock(script.total)} sur {clock(TARGET.seconds)} : "
+            f"{VERDICT_LABELS[verdict]}"
+        )
+        for name in VERDICT_LABELS:
+            total.set_class(name == verdict, f"-{name}")
+
+    def _show_flag(self, line: Any) -> None:
+        text = f"Séquence {line.number} : {duration(line.seconds)}, à {clock(line.start)}."
+        if line.flag is not None:
+            text += f"  ⚠ {line.flag.message()}"
+        flag = self.query_one("#report-flag", Static)
+        flag.update(text)
+        flag.set_class(line.flag is not None, "-flagged")
+
+    def _bind(self) -> None:
+        """Point the editor at the selected segment; the wizard then saves its fields."""
+        self.fields = {}
+        segment = next((s for s in self.group.segments if s.id == self.selected), None)
+        if segment is None:
+            return
+        prefix = f"segment/{segment.id}/"
+        with self.prevent(TextArea.Changed, Input.Changed, Select.Changed):
+            self.kind.value = segment.kind
+            self.speakers.value = ", ".join(segment.speakers)
+            self.image.load_text(segment.image)
+            self.sound.load_text(segment.sound)
+            self.cue.value = segment.cue
+        self.field(prefix + "image", self.image)
+        self.field(prefix + "sound", self.sound)
+        self.field(prefix + "speakers", self.speakers)
+        self.field(prefix + "cue", self.cue)
+        saver = getattr(self.screen, "saver", None)
+        if saver is not None:  # what the editor shows is what the store holds
+            saver.known.update(self.values())
+        line = next(
+            line
+            for line in timed_script(self._segments(), PACE).lines
+            if line.segment.id == segment.id
+        )
+        self._show_flag(line)
+
+    # --- the wizard's saving --------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        found = super().values()
+        for field, value in found.items():
+            if field.endswith("/speakers"):
+                found[field] = tuple(name.strip() for name in value.split(",") if name.strip())
+        return found
+
+    async def set_value(self, field: str, value: Any) -> None:
+        if field.endswith("/speakers") and field in self.fields:
+            with self.prevent(Input.Changed):
+                self.speakers.value = ", ".join(value or ())
+            return
+        with self.prevent(TextArea.Changed, Input.Changed):
+            await super().set_value(field, value)
+
+    async def refresh_from(self, workshop: Workshop, fields: dict[str, Any]) -> None:
+        self.workshop = workshop
+        ids = [segment.id for segment in self.group.segments]
+        if self.selected not in ids:
+            self.selected = ids[0] if ids else None
+            self._bind()
+        else:
+            for field, value in fields.items():
+                await self.set_value(field, value)
+            segment = next(s for s in self.group.segments if s.id == self.selected)
+            if segment.kind != self.kind.value:
+                with self.prevent(Select.Changed):
+                    self.kind.value = segment.kind
+        self._fill_table()
+
+    @on(TextArea.Changed)
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self._show_live()  # the event goes on up: the wizard saves it
+
+    # --- changes saved at once --------------------------------------------------------
+
+    def _flush(self) -> bool:
+        """Save what was typed before changing the list; False if the store refused."""
+        saver = getattr(self.screen, "saver", None)
+        error = saver.save() if saver is not None else None
+        if error is not None:
+            self.app.show_error(error, "Enregistrement impossible")
+        return error is None
+
+    def _apply(self, change: Any, *, select: int | None = None) -> None:
+        """Run one store change, note it, show the list as it now stands."""
+        if not self._flush():
+            return
+        try:
+            edit = change()
+            if isinstance(edit, Edit):
+                self.session.last_seq = max(self.session.last_seq, edit.seq)
+                if select is None and edit.old is None and edit.path.startswith("segment/"):
+                    select = int(edit.path.split("/")[1])  # a new segment: edit it
+            self.workshop = self.session.load()
+        except FictionError as error:
+            self.app.show_error(error, "Enregistrement impossible")
+            return
+        ids = [segment.id for segment in self.group.segments]
+        self.selected = (
+            select
+            if select in ids
+            else (self.selected if self.selected in ids else (ids[0] if ids else None))
+        )
+        self._fill_table()
+        self._bind()
+
+    def _index(self) -> int | None:
+        ids = [segment.id for segment in self.group.segments]
+        return ids.index(self.selected) if self.selected in ids else None
+
+    def action_add(self) -> None:
+        index = self._index()
+        position = None if index is None else index + 1
+        store, session = self.session.store, self.session
+        self._apply(
+            lambda: store.add_segment(
+                session.name, session.number, NEW_KIND, session.author, position=position
+            )
+        )
+        self.image.focus()
+
+    def action_remove(self) -> None:
+        index = self._index()
+        if index is None:
+            return
+        segment = self.group.segments[index]
+        label = SEGMENT_LABELS[segment.kind].lower()
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            neighbours = self.group.segments
+            after = neighbours[index + 1].id if index + 1 < len(neighbours) else None
+            before = neighbours[index - 1].id if index > 0 else None
+            self._apply(
+                lambda: self.session.store.remove_segment(
+                    self.session.name, self.session.number, segment.id, self.session.author
+                ),
+                select=after or before,
+            )
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Retirer la séquence {index + 1} ({label}) et tout son texte ?", "Retirer"
+            ),
+            answered,
+        )
+
+    def action_move(self, offset: int) -> None:
+        index = self._index()
+        if index is None or not 0 <= index + offset < len(self.group.segments):
+            return
+        selected = self.selected
+        assert selected is not None
+        self._apply(
+            lambda: self.session.store.move_segment(
+                self.session.name,
+                self.session.number,
+                selected,
+                index + offset,
+                self.session.author,
+            ),
+            select=selected,
+        )
+
+    def action_template(self) -> None:
+        """Add the deck's running order, filled from the scenario (after the group's own)."""
+        try:
+            drafts = draft_script(self.session.deck, self.session.load().group(self.session.number))
+        except FictionError as error:
+            self.app.show_error(error, "Conducteur du jeu illisible")
+            return
+        if not drafts:
+            self.notify("Ce jeu de cartes n'a pas de conducteur : ajoutez vos séquences (Ctrl+N).")
+            return
+
+        def add_all() -> Edit | None:
+            first = None
+            for draft in drafts:
+                edit = self.session.store.add_segment(
+                    self.session.name,
+                    self.session.number,
+                    draft.kind,
+                    self.session.author,
+                    image=draft.image,
+                    sound=draft.sound,
+                    speakers=draft.speakers,
+                )
+                first = first or edit
+            return first
+
+        if not self.group.segments:
+            self._apply(add_all)
+            return
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Ajouter les {len(drafts)} séquences du conducteur à la suite des vôtres ?",
+                "Ajouter",
+            ),
+            lambda yes: self._apply(add_all) if yes else None,
+        )
+
+    def action_prompter(self) -> None:
+        if self._flush():
+            self.app.push_screen(PrompterScreen(self._segments(), PACE.words_per_second))
+
+    @on(Select.Changed, "#report-kind")
+    def _kind_chosen(self, event: Select.Changed) -> None:
+        event.stop()
+        segment = next((s for s in self.group.segments if s.id == self.selected), None)
+        if segment is None or event.value == segment.kind:
+            return
+        self._apply(
+            lambda: self.session.store.set_field(
+                self.session.name,
+                self.session.number,
+                f"segment/{segment.id}/kind",
+                event.value,
+                self.session.author,
+            )
+        )
+
+    @on(DataTable.RowHighlighted, "#report-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.cursor_row != self.table.cursor_row:
+            return  # a stale event from rebuilding the table: the cursor has moved on
+        chosen = int(event.row_key.value) if event.row_key.value is not None else None
+        if chosen is None or chosen == self.selected:
+            return
+        if not self._flush():
+            return
+        self.selected = chosen
+        self._fill_table()
+        self._bind()
+
+    @on(DataTable.RowSelected, "#report-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.image.focus()
+
+    @on(Button.Pressed, "#report-template")
+    def _template_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_template()
+
+    @on(Button.Pressed, "#report-prompter")
+    def _prompter_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_prompter()
+
+    def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Partir du conducteur du jeu",
+            "Un premier jet du journal, rempli avec votre scénario",
+            self.action_template,
+        )
+        yield SystemCommand(
+            "Ouvrir le prompteur", "Le SON défile en grand (F5)", self.action_prompter
+        )
+        yield SystemCommand(
+            "Ajouter une séquence", "Après la séquence choisie (Ctrl+N)", self.action_add
+        )
+        yield SystemCommand("Retirer la séquence", "Avec confirmation (Ctrl+R)", self.action_remove)
+
+
+_TYPED = ("image", "sound", "speakers", "cue")
+"""The fields typed in the editor (the kind is chosen, and saved at once)."""

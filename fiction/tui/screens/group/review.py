@@ -1,0 +1,98 @@
+"""Step 6, « Relecture »: the whole scenario as formatted text, and its export.
+
+The text is the same Markdown the group takes home (`group_markdown`); the
+export writes it whole or not at all (`write_atomically`) and says where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Markdown, Static
+
+from fiction.errors import FictionError
+from fiction.fileio import write_atomically
+from fiction.render.markdown import group_file_name, group_markdown
+from fiction.store.model import Workshop
+from fiction.tui.screens.group.step import Step
+
+
+class ReviewStep(Step):
+    NUMBER = 6
+    TITLE = "Relecture"
+    STYLES = Path(__file__).with_suffix(".tcss")
+    HELP = """\
+## Étape 6 : relecture
+
+Tout votre scénario, mis en forme : relisez-le ensemble. Pour corriger,
+revenez à l'étape voulue (**Précédent**) : rien n'est perdu.
+
+**Exporter en Markdown** (touche **e**) écrit le texte dans un fichier `.md`,
+dans le dossier indiqué (vide : le dossier où fiction a été lancé).
+"""
+
+    BINDINGS = [Binding("e", "export", "Exporter")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="review-scroll"):
+            yield Markdown(self._markdown(), id="review-text")
+        with Horizontal(id="review-export-bar"):
+            yield Static("Dossier :", id="review-folder-label")
+            yield Input(placeholder="vide : le dossier courant", id="review-folder", compact=True)
+            yield Button(
+                "Exporter en Markdown (e)", id="review-export", variant="primary", compact=True
+            )
+        yield Static("", id="review-written", markup=False)
+
+    def _markdown(self) -> str:
+        return group_markdown(self.workshop, self.group, self.session.deck)
+
+    def focus_start(self) -> None:
+        self.query_one("#review-scroll").focus()
+
+    async def refresh_from(self, workshop: Workshop, fields: dict[str, Any]) -> None:
+        before = self.group
+        self.workshop = workshop
+        if self.group != before:
+            await self.query_one("#review-text", Markdown).update(self._markdown())
+
+    @on(Button.Pressed, "#review-export")
+    def _export_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_export()
+
+    @on(Input.Submitted, "#review-folder")
+    def _folder_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> Path | None:
+        """Write the scenario to `<atelier>-<pseudonyme>.md`; say where, or why not."""
+        folder = Path(self.query_one("#review-folder", Input).value.strip() or ".").expanduser()
+        try:
+            workshop = self.session.load()
+            if not folder.is_dir():
+                raise FictionError(f"Le dossier « {folder} » n'existe pas : indiquez-en un autre.")
+            group = workshop.group(self.session.number)
+            path = folder / group_file_name(workshop, group)
+            write_atomically(path, group_markdown(workshop, group, self.session.deck))
+        except FictionError as error:
+            self.app.show_error(error, "Export impossible")
+            return None
+        where = str(path.resolve())
+        self.query_one("#review-written", Static).update(f"Scénario exporté dans {where}")
+        self.notify(where, title="Scénario exporté")
+        return path
+
+    def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Exporter en Markdown",
+            "Écrire le scénario du groupe dans un fichier .md (e)",
+            self.action_export,
+        )

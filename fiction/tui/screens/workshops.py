@@ -1,0 +1,119 @@
+"""Reprendre un atelier: the workshops in the store, newest first; one opens its dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from fiction.errors import FictionError
+from fiction.store.model import WorkshopSummary
+from fiction.tui.formats import ago, date_text
+
+
+class WorkshopsScreen(Screen[None]):
+    """Every workshop of the store: name, date, place, groups and last change."""
+
+    CSS_PATH = "workshops.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Retour"),
+        # Priority: the table's own Enter would hide this one from the footer.
+        Binding("enter", "open", "Ouvrir", priority=True),
+        Binding("n", "new_workshop", "Nouvel atelier"),
+    ]
+    HELP = """\
+# Reprendre un atelier
+
+La liste des ateliers enregistrés dans la base, les plus récents en premier.
+
+Choisissez un atelier avec les flèches puis **Entrée** pour ouvrir son tableau de
+bord : les groupes, leur avancement, l'ordre du jour et le compte à rebours.
+
+Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'accueil.
+"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._names: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Reprendre un atelier", classes="title", id="workshops-title")
+        table: DataTable[str] = DataTable(
+            id="workshops-table", cursor_type="row", zebra_stripes=True
+        )
+        table.add_columns("Atelier", "Date", "Lieu", "Groupes", "Modifié")
+        yield table
+        yield Static(id="workshops-empty", classes="hint")
+        yield Footer(compact=True)
+
+    def on_screen_resume(self) -> None:
+        """On arrival and on each return: another window may have created a workshop since."""
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        try:
+            summaries = self.app.store.workshops()
+        except FictionError as error:
+            summaries = ()
+            self.app.show_error(error, "La base d'ateliers est inutilisable")
+        table.clear()
+        self._names = [summary.name for summary in summaries]
+        now = self.app.clock()
+        for summary in summaries:
+            table.add_row(*self._cells(summary, now), key=summary.name)
+        empty = self.query_one("#workshops-empty", Static)
+        empty.update(
+            "" if summaries else "Aucun atelier pour l'instant : « n » en prépare un nouveau."
+        )
+        table.display = bool(summaries)
+        table.focus()
+
+    @staticmethod
+    def _cells(summary: WorkshopSummary, now: float) -> tuple[str, ...]:
+        return (
+            summary.name,
+            date_text(summary.date),
+            summary.place,
+            str(summary.groups),
+            ago(now - summary.updated_at) if summary.updated_at else "",
+        )
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if not self._names:
+            return
+        self.open_workshop(self._names[table.cursor_row])
+
+    @on(DataTable.RowSelected)
+    def _row_clicked(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.open_workshop(str(event.row_key.value))
+
+    def open_workshop(self, name: str) -> None:
+        from fiction.tui.screens.dashboard import DashboardScreen
+
+        self.app.push_screen(DashboardScreen(name))
+
+    def action_new_workshop(self) -> None:
+        try:
+            deck = self.app.deck
+        except FictionError as error:
+            self.app.show_error(error, "Ce jeu de cartes est inutilisable")
+            return
+        from fiction.tui.screens.new_workshop import NewWorkshopScreen
+
+        self.app.switch_screen(NewWorkshopScreen(deck))
+
+    def commands(self) -> Iterable[SystemCommand]:
+        for name in self._names:
+            yield SystemCommand(
+                f"Ouvrir « {name} »",
+                "Ouvrir le tableau de bord de cet atelier",
+                lambda name=name: self.open_workshop(name),
+            )

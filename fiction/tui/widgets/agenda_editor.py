@@ -1,0 +1,118 @@
+"""The agenda as editable lines: a title and minutes each, lines added and removed.
+
+The editor only holds what is typed; it posts `AgendaEditor.Changed` and the
+screen reads `rows()`, checks them and hands back each line's start time
+with `show_start_times()` (messages up, values down).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from fiction.store.model import Phase
+
+
+class AgendaRow(Horizontal):
+    """One block of the agenda: its start time (computed), title, minutes, remove button."""
+
+    def __init__(self, phase: Phase | None, number: int) -> None:
+        super().__init__(classes="agenda-row", id=f"agenda-row-{number}")
+        self.phase = phase
+
+    def compose(self) -> ComposeResult:
+        title = self.phase.title if self.phase else ""
+        minutes = str(self.phase.minutes) if self.phase else ""
+        yield Static("", classes="agenda-start")
+        yield Input(title, placeholder="Titre de la phase", classes="agenda-title", compact=True)
+        yield Input(
+            minutes, placeholder="min", restrict=r"\d{0,3}", classes="agenda-minutes", compact=True
+        )
+        yield Static("min", classes="agenda-unit")
+        yield Button("✕", classes="agenda-remove", tooltip="Retirer cette phase", compact=True)
+
+
+class AgendaEditor(Widget):
+    """Every line of the agenda, editable, with « Ajouter une phase » at the end."""
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+
+    class Changed(Message):
+        """A line was typed in, added or removed."""
+
+        def __init__(self, editor: AgendaEditor) -> None:
+            super().__init__()
+            self.editor = editor
+
+        @property
+        def control(self) -> AgendaEditor:
+            return self.editor
+
+    def __init__(self, phases: Sequence[Phase], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._initial = tuple(phases)
+        self._made = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="agenda-rows"):
+            for phase in self._initial:
+                yield self._new_row(phase)
+        with Horizontal(id="agenda-footer"):
+            yield Button("+ Ajouter une phase", id="agenda-add", compact=True)
+            yield Static("", id="agenda-total")
+
+    def _new_row(self, phase: Phase | None) -> AgendaRow:
+        self._made += 1
+        return AgendaRow(phase, self._made)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(title, minutes) of each line, as typed."""
+        return [
+            (
+                row.query_one(".agenda-title", Input).value,
+                row.query_one(".agenda-minutes", Input).value,
+            )
+            for row in self.query(AgendaRow)
+        ]
+
+    def show_start_times(self, starts: Sequence[str], total: str) -> None:
+        """Write each line's start time (empty when unknown) and the total length."""
+        for index, row in enumerate(self.query(AgendaRow)):
+            row.query_one(".agenda-start", Static).update(
+                starts[index] if index < len(starts) else ""
+            )
+        self.query_one("#agenda-total", Static).update(total)
+
+    async def add_phase(self) -> None:
+        row = self._new_row(None)
+        await self.query_one("#agenda-rows").mount(row)
+        row.query_one(".agenda-title", Input).focus()
+        self.post_message(self.Changed(self))
+
+    @on(Button.Pressed, "#agenda-add")
+    async def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.add_phase()
+
+    @on(Button.Pressed, ".agenda-remove")
+    async def _remove_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = next(node for node in event.button.ancestors if isinstance(node, AgendaRow))
+        rows = list(self.query(AgendaRow))
+        following = rows[rows.index(row) + 1] if row is not rows[-1] else None
+        await row.remove()
+        target = following.query_one(".agenda-title", Input) if following else None
+        (target or self.query_one("#agenda-add", Button)).focus()
+        self.post_message(self.Changed(self))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self))

@@ -1,0 +1,156 @@
+"""The shared countdown of the agenda's current phase, as every screen shows it.
+
+The countdown lives in the store (`Workshop.phase`), not in a process: the
+facilitator's dashboard and every group's screen (other processes, other
+browser tabs) read the same row and compute the same time left from their
+clock. This widget only displays it; the facilitator's screens change it
+through the store and then call `refresh_from_store()`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.widget import Widget
+from textual.widgets import Digits, Static
+
+from fiction.errors import FictionError
+from fiction.store import phase as phases
+from fiction.store.model import Phase, PhaseState, Workshop
+from fiction.tui.formats import clock_text
+
+WARNING_SHARE = 0.20
+"""Orange with a fifth of the phase left…"""
+DANGER_SHARE = 0.05
+"""…and red with the last twentieth (and once the time is up)."""
+
+
+class Countdown(Widget):
+    """Time left in the current phase of `workshop_name`'s agenda, refreshed every second.
+
+    `compact=True` fits it on one line (the group screens); otherwise the time
+    is drawn in large digits, readable from the back of the room.
+    """
+
+    DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    POLL_SECONDS = 1.0
+
+    def __init__(
+        self,
+        workshop_name: str,
+        *,
+        compact: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_class(compact, "-compact")
+        self.workshop_name = workshop_name
+        self._agenda: tuple[Phase, ...] = ()
+        self._state = PhaseState()
+        self._revision = -1
+        self._rung = False
+        self._first_reading = True
+        self._problem = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="countdown-phase", markup=False)
+        yield Digits(id="countdown-time")
+        yield Static(id="countdown-state", markup=False)
+
+    def on_mount(self) -> None:
+        self.refresh_from_store()
+        self.set_interval(self.POLL_SECONDS, self._tick)
+
+    # --- reading the store --------------------------------------------------------
+
+    def refresh_from_store(self) -> None:
+        """Read the countdown now (after the facilitator changed it) and redraw."""
+        try:
+            revision = self.app.store.revision(self.workshop_name)
+            self.show(self.app.store.load(self.workshop_name), revision)
+        except FictionError as error:
+            self._problem = error.message
+            self._redraw()
+
+    def show(self, workshop: Workshop, revision: int) -> None:
+        """Redraw from `workshop` as of store `revision` (a screen that has just read it
+        passes it on, and this widget skips its own read)."""
+        self._agenda, self._state, self._problem = workshop.agenda, workshop.phase, ""
+        self._revision = revision
+        self._redraw()
+
+    def _tick(self) -> None:
+        self._redraw()
+        self._poll()
+
+    @work(exclusive=True, group="countdown-poll")
+    async def _poll(self) -> None:
+        """Reload only when the workshop changed: the revision is one cheap query."""
+        try:
+            store = self.app.store
+            revision = await asyncio.to_thread(store.revision, self.workshop_name)
+            if revision == self._revision:
+                return
+            workshop = await asyncio.to_thread(store.load, self.workshop_name)
+        except FictionError as error:
+            self._problem = error.message
+            self._redraw()
+            return
+        self.show(workshop, revision)
+
+    # --- drawing --------------------------------------------------------------------
+
+    @property
+    def remaining(self) -> float:
+        """Seconds left in the current phase at the app's clock (negative once overrun)."""
+        return phases.remaining(self._state, self._agenda, self.app.clock())
+
+    def _redraw(self) -> None:
+        title, time, status, share = self._texts()
+        self.query_one("#countdown-phase", Static).update(title)
+        self.query_one("#countdown-time", Digits).update(time)
+        self.query_one("#countdown-state", Static).update(status)
+        self.set_class(share is not None and share <= WARNING_SHARE, "-warning")
+        self.set_class(share is not None and share <= DANGER_SHARE, "-danger")
+        self._ring_at_the_end(share)
+
+    def _texts(self) -> tuple[str, str, str, float | None]:
+        """(phase line, time, state line, share of the phase left or None)."""
+        if self._problem:
+            return "Compte à rebours indisponible", "--:--", self._problem, None
+        state, agenda = self._state, self._agenda
+        if state.index is None or state.index >= len(agenda):
+            return "En attente du départ", "--:--", "pas encore commencé", None
+        current = agenda[state.index]
+        title = f"{state.index + 1}/{len(agenda)} · {current.title}"
+        left = self.remaining
+        duration = phases.duration(state, agenda)
+        extra = f" (+{state.extra_minutes} min)" if state.extra_minutes else ""
+        if left <= 0:
+            status = f"temps écoulé{extra}"
+        elif state.paused:
+            status = f"en pause{extra}"
+        else:
+            status = f"en cours{extra}"
+        if self.has_class("-compact"):
+            title = f"{title} · {clock_text(left)} · {status}"
+        return title, clock_text(left), status, max(0.0, left) / duration
+
+    def _ring_at_the_end(self, share: float | None) -> None:
+        """One bell when a running phase reaches its end; none for a phase seen already over.
+
+        Adding time after the end, or starting a phase, arms the bell again.
+        """
+        if share is None:
+            return
+        if share <= 0 and self._state.running and not self._rung:
+            if not self._first_reading:
+                self.app.bell()
+            self._rung = True
+        elif share > 0:
+            self._rung = False
+        self._first_reading = False

@@ -1,0 +1,141 @@
+"""The « Nouvel atelier » form read into a deal request and the workshop's facts.
+
+Kept apart from the screen so every rule is a plain function: what the
+facilitator typed goes in as texts, and comes out either as a `WorkshopPlan`
+or as French messages keyed by the field they belong to, for the screen to
+show next to that field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fiction.cards.model import CARD_KINDS, HandSpec
+from fiction.engine.model import MAX_PER_KIND, MAX_REDRAWS, MAX_ROUNDS, MAX_SEED, DealRequest
+from fiction.errors import FictionError
+from fiction.store.model import Phase
+from fiction.store.plain import MAX_MINUTES
+from fiction.store.values import MAX_NAME
+from fiction.tui.formats import parse_clock, parse_count, parse_date
+
+MAX_GROUPS = 12
+"""The issue's bound for one room: beyond, split the room into two workshops."""
+
+THEME_MODES = {
+    "dealt": "Tirés au sort à chaque tour",
+    "kept": "Tirés au sort, gardés à chaque tour",
+    "chosen": "Choisis par l'animation",
+}
+
+KIND_FIELDS = {
+    "themes": "Thèmes",
+    "figures": "Figures",
+    "contexts": "Contextes",
+    "roles": "Rôles",
+    "vigilance": "Vigilance",
+    "inspirations": "Inspirations",
+}
+"""The hand's composition fields (`hand-<kind>`), labelled as on the cards."""
+
+
+@dataclass(frozen=True)
+class WorkshopPlan:
+    """Everything needed to deal and save the workshop."""
+
+    name: str
+    date: str
+    place: str
+    start_time: str
+    request: DealRequest
+    agenda: tuple[Phase, ...]
+
+
+def read_form(
+    fields: Mapping[str, str],
+    agenda_rows: Sequence[tuple[str, str]],
+    theme_mode: str,
+    chosen_themes: Mapping[int, str],
+) -> tuple[WorkshopPlan | None, dict[str, str]]:
+    """The plan, or None and a French message per wrong field.
+
+    `fields` holds the texts typed: name, date, place, start, groups, rounds,
+    redraws, seed and `hand-<kind>`; `agenda_rows` the (title, minutes) lines;
+    `chosen_themes` a theme id per group number, for the "chosen" mode.
+    """
+    errors: dict[str, str] = {}
+
+    def read(key: str, parse: Callable[[str], Any]) -> Any:
+        try:
+            return parse(fields.get(key, ""))
+        except FictionError as error:
+            errors[key] = error.message
+            return None
+
+    name = read("name", _name)
+    date = read("date", parse_date)
+    start = read("start", parse_clock)
+    groups = read("groups", lambda t: parse_count(t, "Groupes", 1, MAX_GROUPS))
+    rounds = read("rounds", lambda t: parse_count(t, "Tours de cartes", 1, MAX_ROUNDS))
+    redraws = read("redraws", lambda t: parse_count(t, "Nouveaux tirages", 0, MAX_REDRAWS))
+    seed = read("seed", _seed)
+    counts = {
+        kind: read(
+            f"hand-{kind}", lambda t, k=kind: parse_count(t, KIND_FIELDS[k], 0, MAX_PER_KIND)
+        )
+        for kind in CARD_KINDS
+    }
+    agenda = read("agenda", lambda _: read_agenda(agenda_rows))
+    themes: tuple[tuple[int, str], ...] = ()
+    if theme_mode == "chosen" and groups is not None:
+        themes = tuple(
+            (group, theme) for group, theme in sorted(chosen_themes.items()) if group <= groups
+        )
+    if errors:
+        return None, errors
+    request = DealRequest(
+        groups=groups,
+        rounds=rounds,
+        seed=seed,
+        hand=HandSpec(**counts),
+        theme_per_group=theme_mode in ("kept", "chosen"),
+        themes=themes,
+        redraw_limit=redraws,
+    )
+    place = fields.get("place", "").strip()
+    return WorkshopPlan(name, date, place, start, request, agenda), {}
+
+
+def _name(text: str) -> str:
+    name = " ".join(text.split())
+    if not name:
+        raise FictionError("Donnez un nom à l'atelier, par exemple « Atelier du Mans ».")
+    if len(name) > MAX_NAME:
+        raise FictionError(f"Nom trop long : {MAX_NAME} caractères au plus.")
+    return name
+
+
+def _seed(text: str) -> int | None:
+    """Empty: a fresh random deal. A number: the same deal again, for a replay."""
+    text = text.strip()
+    return parse_count(text, "Graine", 0, MAX_SEED) if text else None
+
+
+def read_agenda(rows: Sequence[tuple[str, str]]) -> tuple[Phase, ...]:
+    """The agenda's lines, each with a title and 1 to 600 minutes; at least one line."""
+    phases = []
+    for number, (title, minutes) in enumerate(rows, start=1):
+        title = " ".join(title.split())
+        if not title:
+            raise FictionError(f"Ligne {number} de l'ordre du jour : donnez-lui un titre.")
+        if len(title) > MAX_NAME:
+            raise FictionError(
+                f"Ligne {number} de l'ordre du jour : titre trop long "
+                f"({MAX_NAME} caractères au plus)."
+            )
+        count = parse_count(minutes, f"Ligne {number} de l'ordre du jour, durée", 1, MAX_MINUTES)
+        phases.append(Phase(title, count))
+    if not phases:
+        raise FictionError("L'ordre du jour doit compter au moins une phase.")
+    return tuple(phases)

@@ -1,0 +1,172 @@
+"""`fiction print …` as a user runs it: files written whole, French messages and errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from fiction import cli
+from fiction.cli_print import print_group
+from fiction.store.store import Store
+from tests.render.filled import NAME
+from tests.render.pdftext import comparable, page_texts, reader
+
+MM = 72 / 25.4
+
+
+@pytest.fixture
+def run(capsys, monkeypatch, filled_store: Path, tmp_path: Path):
+    """Run `fiction print ARGS` through the real entry point, in a fresh folder."""
+    if "print" not in cli.cli.commands:  # until fiction.cli registers the group itself
+        cli.cli.add_command(print_group)
+    store = tmp_path / "ateliers.sqlite3"
+    shutil.copy(filled_store, store)
+    monkeypatch.setenv("FICTION_STORE", str(store))
+    monkeypatch.chdir(tmp_path)
+
+    def run(*arguments: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(["print", *arguments])
+        captured = capsys.readouterr()
+        return exit_info.value.code, captured.out, captured.err
+
+    return run
+
+
+def test_one_kind_prints_to_cartes_pdf_by_default(run, tmp_path: Path):
+    code, out, err = run("cards", "--kind", "figures")
+
+    assert (code, err) == (0, "")
+    assert "7 cartes (poker, planches A4) dans cartes.pdf" in out
+    assert "Imprimez à 100 %" in out
+    assert len(reader((tmp_path / "cartes.pdf").read_bytes()).pages) == 2
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["ateliers.sqlite3", "cartes.pdf"]
+
+
+def test_print_shop_pages_carry_a_trim_box_the_size_of_the_card(run, tmp_path: Path):
+    code, _, _ = run("cards", "--kind", "vigilance", "--print-shop", "-o", "imprimeur.pdf")
+
+    pages = reader((tmp_path / "imprimeur.pdf").read_bytes()).pages
+    assert code == 0 and len(pages) == 2 * 25
+    for page in pages[:2]:
+        trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+        assert (float(trim.width), float(trim.height)) == pytest.approx(
+            (63 * MM, 88 * MM), abs=0.01
+        )
+        assert float(bleed.width) == pytest.approx(float(trim.width) + 20, abs=0.01)
+        assert float(media.width) == pytest.approx(float(trim.width) + 16 * MM, abs=0.01)
+
+
+def test_letter_paper_short_edge_and_bridge_cards(run, tmp_path: Path):
+    code, out, _ = run(
+        "cards", "--kind", "themes", "--size", "bridge", "--paper", "letter", "--backs", "short"
+    )
+
+    page = reader((tmp_path / "cartes.pdf").read_bytes()).pages[0]
+    assert code == 0 and "planches LETTER" in out
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+        (612, 792), abs=0.01
+    )
+
+
+def test_no_backs_prints_fronts_only(run, tmp_path: Path):
+    run("cards", "--kind", "figures", "--backs", "none")
+
+    assert len(reader((tmp_path / "cartes.pdf").read_bytes()).pages) == 1
+
+
+def test_a_workshops_hands_print_as_one_png_per_dealt_card(run, tmp_path: Path, filled_store):
+    with Store(filled_store) as store:
+        workshop = store.load(NAME)
+
+    code, out, _ = run(
+        "cards", "--session", NAME, "--kind", "themes", "--png", "images", "--dpi", "60"
+    )
+
+    files = sorted((tmp_path / "images").iterdir())
+    themes = [group.hands[0].themes[0] for group in workshop.groups]
+    assert code == 0 and "3 cartes en PNG" in out
+    assert [path.name for path in files] == [
+        f"{n:03d}-{theme}.png" for n, theme in enumerate(themes, 1)
+    ]
+    assert Image.open(files[0]).size == (round(63 / 25.4 * 60), round(88 / 25.4 * 60))
+    assert not (tmp_path / "cartes.pdf").exists()
+
+
+def test_the_booklet_format_follows_the_file_name(run, tmp_path: Path):
+    for name in ("livret.md", "livret.html"):
+        code, out, _ = run("booklet", NAME, "-o", name)
+        assert code == 0 and f"dans {name}" in out
+    markdown = (tmp_path / "livret.md").read_text(encoding="utf-8")
+    html = (tmp_path / "livret.html").read_text(encoding="utf-8")
+    assert "## Groupe 1 — " in markdown and "La Maison des mille liens n° 1" in markdown
+    assert html.startswith("<!DOCTYPE html>") and 'lang="fr"' in html
+
+
+def test_the_booklet_pdf_is_written_to_livret_pdf(run, tmp_path: Path):
+    code, _, err = run("booklet", NAME, "--speed", "3.5")
+
+    assert (code, err) == (0, "")
+    text = "".join(page_texts((tmp_path / "livret.pdf").read_bytes()))
+    assert comparable("lecture à 210 mots par minute") in text
+
+
+def test_one_groups_script_as_a_markdown_table(run, tmp_path: Path):
+    code, out, _ = run("script", NAME, "--group", "2", "--format", "md")
+
+    text = (tmp_path / "journal-groupe-2.md").read_text(encoding="utf-8")
+    assert code == 0 and "journal-groupe-2.md" in out
+    assert "| Segment | Image | Son |" in text
+    assert "| 3. **Retour plateau** (0:08 · 6 s) | Plateau / Générique |  |" in text
+
+
+def test_custom_templates_replace_the_built_in_ones_by_name(run, tmp_path: Path, filled_store):
+    with Store(filled_store) as store:
+        pseudonym = store.load(NAME).group(1).pseudonym
+    mine = tmp_path / "mes-modeles"
+    mine.mkdir()
+    (mine / "script.html").write_text(
+        "<html><body>{{ chapter.pseudonym }} : {{ b.name }}</body></html>", encoding="utf-8"
+    )
+
+    code, _, _ = run("script", NAME, "-g", "1", "-o", "j.html", "--templates", str(mine))
+
+    assert code == 0
+    assert (tmp_path / "j.html").read_text(encoding="utf-8") == (
+        f"<html><body>{pseudonym} : Atelier du Mans</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("booklet", "Inconnu"), "Aucun atelier nommé « Inconnu »"),
+        (("script", NAME, "--group", "9"), "n'a pas de groupe 9"),
+        (("cards", "--templates", "absent"), "Le dossier de modèles « absent » n'existe pas"),
+        (("cards", "--back-offset", "12", "0"), "Décalage des versos trop grand"),
+        (("cards", "--size", "géant"), "n'est pas l'une des valeurs"),
+    ],
+)
+def test_bad_requests_are_refused_in_french_without_a_file(run, tmp_path, arguments, message):
+    code, _, err = run(*arguments)
+
+    assert code != 0
+    assert message in err
+    assert "Traceback" not in err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_the_print_commands_start_without_weasyprint_or_jinja2():
+    probe = (
+        "import json, sys; import fiction.cli_print; "
+        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))"
+    )
+    loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", probe], text=True)))
+
+    assert not loaded & {"weasyprint", "jinja2", "pypdfium2", "PIL", "textual"}
