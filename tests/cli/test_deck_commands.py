@@ -137,13 +137,16 @@ def test_export_json_resolves_the_whole_deck(tmp_path):
         "vigilance",
         "contexts",
         "inspirations",
+        "conducteur",
     ]
     assert data["deck"]["id"] == "ccas2050"
     radar = next(figure for figure in data["figures"] if figure["id"] == "radar")
     assert radar["title"] and len(radar["vigilance"]) == 5
     role_ids = {role["id"] for role in data["roles"]}
     assert set(radar["roles"]) <= role_ids
-    assert all("id" in card and "title" in card for kind in list(data)[1:] for card in data[kind])
+    cards = [card for kind in list(data)[1:-1] for card in data[kind]]
+    assert all("id" in card and "title" in card for card in cards)
+    assert all("kind" in item and "sound" in item for item in data["conducteur"])
     out = tmp_path / "jeu.json"
     assert run("deck", "export", "-o", str(out)).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8")) == data

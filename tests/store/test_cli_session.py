@@ -131,8 +131,8 @@ def test_markdown_export_is_readable_french(run, saved, tmp_path):
         "## Groupe 1 — Panda Zen",
         "### Le scénario 2050 : Le café des habitants",
         "**Figure** : Programmateur de convivialités",
-        "1. **Sujet**",
-        "   - Son : Voix off\n     sur deux lignes",
+        "| 1. **Sujet** |  | Voix off sur deux lignes _(dernière phrase : Voix off sur deux "
+        "lignes)_ | 2 s (à 0:00) |",
     ):
         assert part in text
 

@@ -12,6 +12,7 @@ from fiction.store.store import Store
 from fiction.tui.screens.error import ErrorScreen
 from fiction.tui.screens.group import saving, wizard
 from fiction.tui.screens.group.cards import CardsStep
+from fiction.tui.screens.group.report import ReportStep
 from fiction.tui.screens.group.review import ReviewStep
 from fiction.tui.screens.group.scenario import ScenarioStep
 from fiction.tui.screens.group.wizard import GroupWizardScreen
@@ -96,6 +97,14 @@ async def test_a_group_goes_from_its_cards_to_its_exported_scenario(
             screen.query_one(f"#answer-{index}", TextArea).focus()
             await pilot.press(*f"R{index + 1}")
 
+        # Le journal télévisé: the deck's running order, then the group's own cue.
+        await pilot.press("f3")
+        assert isinstance(screen.step, ReportStep)
+        await pilot.click("#report-template")
+        await pilot.pause()
+        screen.query_one("#report-cue", Input).focus()
+        await pilot.press(*"Fin")
+
         # Relecture: the whole scenario, then the export.
         await pilot.press("f3")
         assert isinstance(screen.step, ReviewStep)
@@ -122,6 +131,10 @@ async def test_a_group_goes_from_its_cards_to_its_exported_scenario(
     assert group.actions == ("Former", "Ouvrir")
     assert group.new_actors == (role, "Barista")
     assert group.answers == {point: f"R{n}" for n, point in enumerate(points, start=1)}
+    assert [segment.kind for segment in group.segments] == [
+        item.kind for item in builtin_deck.conducteur
+    ]
+    assert group.segments[0].cue == "Fin"
     hand = group.hand(1)
     assert hand.redraws == 2 and set(hand.locked) == {*dealt.themes, *dealt.figures}
     assert {edit.author for edit in history} == {dealt_workshop.group(2).pseudonym}

@@ -67,8 +67,8 @@ ou trop longue pour son type est signalée par ⚠.
     BINDINGS = [
         Binding("ctrl+n", "add", "Ajouter"),
         Binding("ctrl+r", "remove", "Retirer"),
-        Binding("ctrl+up", "move(-1)", "Monter"),
-        Binding("ctrl+down", "move(1)", "Descendre"),
+        Binding("ctrl+up", "move(-1)", "Monter", show=False),
+        Binding("ctrl+down", "move(1)", "Descendre", show=False),
         Binding("f5", "prompter", "Prompteur"),
     ]
 
@@ -96,16 +96,21 @@ ou trop longue pour son type est signalée par ⚠.
         )
 
     def compose(self) -> ComposeResult:
+        has_rows = bool(self.group.segments)  # right from the first frame, not after a refresh
+        self.table.display = has_rows
         with Horizontal(id="report-bar"):
             yield Static("", id="report-total")
             yield Button("Partir du conducteur du jeu", id="report-template", compact=True)
             yield Button("Prompteur (F5)", id="report-prompter", compact=True)
         yield self.table
-        yield Static(
+        empty = Static(
             "Aucune séquence : partez du conducteur du jeu, ou ajoutez-en une (Ctrl+N).",
             id="report-empty",
         )
-        with Vertical(id="report-editor"):
+        empty.display = not has_rows
+        yield empty
+        with Vertical(id="report-editor") as editor:
+            editor.display = has_rows
             with Horizontal(id="report-meta"):
                 yield self.kind
                 yield self.speakers
@@ -174,8 +179,7 @@ ou trop longue pour son type est signalée par ⚠.
         total = self.query_one("#report-total", Static)
         verdict = script.verdict
         total.update(
-            f"{clock(script.total)} sur {clock(TARGET.seconds)} : "
-            f"{VERDICT_LABELS[verdict]}"
+            f"{clock(script.total)} sur {clock(TARGET.seconds)} : {VERDICT_LABELS[verdict]}"
         )
         for name in VERDICT_LABELS:
             total.set_class(name == verdict, f"-{name}")

@@ -47,6 +47,9 @@ SAVE_STATES = {
     "failed": "⚠ non enregistré",
 }
 
+TRAIL_MARGIN = 14
+"""The cells beside the trail on its line: the progress bar, its margin, the padding."""
+
 POLL_SECONDS = 2.0
 """How often the wizard looks for edits made elsewhere (one cheap query)."""
 
@@ -241,7 +244,10 @@ class GroupWizardScreen(Screen[None]):
             return
         number = self.step.NUMBER
         self.query_one("#wizard-bar", ProgressBar).update(progress=number)
-        self.query_one("#wizard-trail", Static).update(trail(number, self.has_class("-wide")))
+        line = trail(number, wide=True)
+        if line.cell_length > self.size.width - TRAIL_MARGIN:  # every title does not fit
+            line = trail(number, wide=False)
+        self.query_one("#wizard-trail", Static).update(line)
         preceding, following = self._neighbour(-1), self._neighbour(1)
         previous_button = self.query_one("#wizard-previous", Button)
         next_button = self.query_one("#wizard-next", Button)
