@@ -16,6 +16,7 @@ from typing import Any
 
 from fiction.cards.model import Deck
 from fiction.render.markdown import french_date
+from fiction.report.script import clock, duration
 from fiction.report.timing import Pace, segment_seconds
 from fiction.store.creation import deck_hash
 from fiction.store.model import REVIEW_KINDS, REVIEW_LABELS, SEGMENT_LABELS, Group, Workshop
@@ -188,11 +189,11 @@ def script(group: Group, pace: Pace | None = None) -> Script:
                 sound=segment.sound,
                 cue=segment.cue,
                 start=clock(elapsed),
-                duration=minutes_seconds(seconds),
+                duration=duration(seconds),
             )
         )
         elapsed += seconds
-    return Script(tuple(rows), minutes_seconds(elapsed), round(pace.words_per_second * 60))
+    return Script(tuple(rows), duration(elapsed), round(pace.words_per_second * 60))
 
 
 def explored_map(workshop: Workshop, deck: Deck | None, names: _Names) -> ExploredMap:
@@ -218,21 +219,6 @@ def explored_map(workshop: Workshop, deck: Deck | None, names: _Names) -> Explor
         tuple(names.title(card) for card in themes),
         tuple(cells),
     )
-
-
-def minutes_seconds(seconds: float) -> str:
-    """`75.4` → « 1 min 15 s »; `42` → « 42 s » (rounded to the second)."""
-    whole = round(seconds)
-    minutes, rest = divmod(whole, 60)
-    if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min {rest:02d} s"
-
-
-def clock(seconds: float) -> str:
-    """`75.4` → « 1:15 »: where a segment starts in the running order."""
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 def hours_minutes(minutes: int) -> str:
