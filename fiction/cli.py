@@ -25,23 +25,17 @@ KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirat
 
 
 def deck_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """`[DECK]` or `--deck PATH`: the deck a command works on (default: built-in)."""
-    command = click.option(
-        "--deck",
-        "deck_option",
-        metavar="DOSSIER",
-        type=click.Path(path_type=Path),
-        help="Dossier du jeu de cartes (par défaut : le jeu intégré CCAS 2050).",
-    )(command)
+    """`[JEU]` or `--deck DOSSIER`: the deck a command works on (default: built-in)."""
+    command = deck_option(command)
     return click.argument(
         "deck_argument", metavar="[JEU]", required=False, type=click.Path(path_type=Path)
     )(command)
 
 
-def chosen_deck_path(deck_argument: Path | None, deck_option: Path | None) -> Path:
-    if deck_argument and deck_option and deck_argument != deck_option:
+def chosen_deck_path(deck_argument: Path | None, deck_path: Path | None) -> Path:
+    if deck_argument and deck_path and deck_argument != deck_path:
         raise click.UsageError("Indiquez le jeu une seule fois : JEU ou --deck, pas les deux.")
-    chosen = deck_argument or deck_option
+    chosen = deck_argument or deck_path
     if chosen is not None:
         return chosen
     from fiction.resources import builtin_deck_path
@@ -49,10 +43,10 @@ def chosen_deck_path(deck_argument: Path | None, deck_option: Path | None) -> Pa
     return builtin_deck_path()
 
 
-def load_chosen_deck(deck_argument: Path | None, deck_option: Path | None) -> Any:
+def load_chosen_deck(deck_argument: Path | None, deck_path: Path | None) -> Any:
     from fiction.cards.loader import load_deck
 
-    return load_deck(chosen_deck_path(deck_argument, deck_option))
+    return load_deck(chosen_deck_path(deck_argument, deck_path))
 
 
 @click.group(
@@ -106,9 +100,9 @@ def deck() -> None:
 
 @deck.command("check", context_settings=CONTEXT_SETTINGS)
 @deck_options
-def deck_check(deck_argument: Path | None, deck_option: Path | None) -> None:
+def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
     """Vérifier un jeu de cartes : liste tous ses problèmes (code de sortie 1 s'il y en a)."""
-    path = chosen_deck_path(deck_argument, deck_option)
+    path = chosen_deck_path(deck_argument, deck_path)
     from fiction.cards.loader import load_deck
     from fiction.cards.model import count_cards
 
@@ -126,11 +120,11 @@ def deck_check(deck_argument: Path | None, deck_option: Path | None) -> None:
     metavar="TYPE",
     help=f"N'afficher qu'un type de cartes : {', '.join(KIND_CHOICES)}.",
 )
-def deck_show(deck_argument: Path | None, deck_option: Path | None, kind: str | None) -> None:
+def deck_show(deck_argument: Path | None, deck_path: Path | None, kind: str | None) -> None:
     """Afficher un jeu de cartes sous forme de tableaux lisibles."""
     from fiction.render.deck_tables import deck_summary, kind_table
 
-    loaded = load_chosen_deck(deck_argument, deck_option)
+    loaded = load_chosen_deck(deck_argument, deck_path)
     console = _console()
     if kind is None:
         console.print(deck_summary(loaded))
@@ -157,7 +151,7 @@ def deck_show(deck_argument: Path | None, deck_option: Path | None, kind: str | 
     help="Écrire dans ce fichier plutôt qu'à l'écran.",
 )
 def deck_export(
-    deck_argument: Path | None, deck_option: Path | None, output_format: str, output: Path | None
+    deck_argument: Path | None, deck_path: Path | None, output_format: str, output: Path | None
 ) -> None:
     """Exporter le jeu complet (cartes et références résolues), en JSON."""
     import json
@@ -165,7 +159,7 @@ def deck_export(
     from fiction.cards.serialize import deck_to_resolved
     from fiction.fileio import write_atomically
 
-    loaded = load_chosen_deck(deck_argument, deck_option)
+    loaded = load_chosen_deck(deck_argument, deck_path)
     text = json.dumps(deck_to_resolved(loaded), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)
