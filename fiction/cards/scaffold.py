@@ -9,6 +9,7 @@ from pathlib import Path
 from fiction.cards.model import ID_PATTERN
 from fiction.errors import FictionError
 from fiction.resources import scaffold_deck_path, schema_path
+from fiction.slug import slugify
 
 _MODEL_ID = "mon-jeu"
 
@@ -52,8 +53,4 @@ def scaffold_deck(folder: Path, deck_id: str | None = None) -> list[Path]:
 
 def _id_from_folder(folder: Path) -> str:
     """A valid id from the folder name: `Mon Jeu 2026` → `mon-jeu-2026`."""
-    import unicodedata
-
-    ascii_name = unicodedata.normalize("NFKD", folder.resolve().name).encode("ascii", "ignore")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-")
-    return slug or _MODEL_ID
+    return slugify(folder.resolve().name) or _MODEL_ID

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from fiction.cards.model import Deck
+from fiction.render.card_names import CardNames
 from fiction.render.markdown import french_date
 from fiction.report.script import clock, duration
 from fiction.report.timing import Pace, segment_seconds
@@ -119,7 +119,7 @@ class Booklet:
 
 def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> Booklet:
     pace = pace or Pace()
-    names = _Names(deck)
+    names = CardNames(deck)
     total_minutes = sum(phase.minutes for phase in workshop.agenda)
     agenda, elapsed = [], 0
     for phase in workshop.agenda:
@@ -148,7 +148,7 @@ def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> 
     )
 
 
-def chapter(group: Group, names: _Names, pace: Pace) -> Chapter:
+def chapter(group: Group, names: CardNames, pace: Pace) -> Chapter:
     figures = _unique(card for hand in group.hands for card in hand.figures)
     points = _unique([*(card for hand in group.hands for card in hand.vigilance), *group.answers])
     return Chapter(
@@ -196,7 +196,7 @@ def script(group: Group, pace: Pace | None = None) -> Script:
     return Script(tuple(rows), duration(elapsed), round(pace.words_per_second * 60))
 
 
-def explored_map(workshop: Workshop, deck: Deck | None, names: _Names) -> ExploredMap:
+def explored_map(workshop: Workshop, deck: Deck | None, names: CardNames) -> ExploredMap:
     hands = [(group, hand) for group in workshop.groups for hand in group.hands]
     figures = [card.id for card in deck.figures] if deck is not None else []
     themes = [card.id for card in deck.themes] if deck is not None else []
@@ -227,28 +227,6 @@ def hours_minutes(minutes: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest:02d}" if rest else f"{hours} h"
-
-
-class _Names:
-    """Card titles and questions from the deck, or ids when it is not at hand."""
-
-    def __init__(self, deck: Deck | None) -> None:
-        self.deck = deck
-
-    def _card(self, card_id: str) -> Any:
-        if self.deck is None:
-            return None
-        try:
-            return self.deck.card(card_id)
-        except KeyError:
-            return None
-
-    def title(self, card_id: str) -> str:
-        card = self._card(card_id)
-        return card.title if card is not None else card_id
-
-    def question(self, card_id: str) -> str:
-        return getattr(self._card(card_id), "question", "")
 
 
 def _unique(items: Iterable[str]) -> list[str]:

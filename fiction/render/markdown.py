@@ -7,13 +7,13 @@ texts the groups typed are kept as typed.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
 from fiction.cards.model import CARD_KINDS, Deck
+from fiction.render.card_names import CardNames
 from fiction.report.norms import VERDICT_LABELS
 from fiction.report.script import clock, duration, timed_script
+from fiction.slug import slugify
 from fiction.store.model import (
     REVIEW_KINDS,
     REVIEW_LABELS,
@@ -48,7 +48,7 @@ def french_date(iso: str) -> str:
 
 def workshop_markdown(workshop: Workshop, deck: Deck | None = None) -> str:
     """The whole workshop: its facts, agenda, every group, the closing review."""
-    names = _CardNames(deck)
+    names = CardNames(deck)
     parts = [f"# Atelier « {workshop.name} »", _facts(workshop), _agenda(workshop)]
     parts += [_group(group, names, len(workshop.groups[0].hands)) for group in workshop.groups]
     parts.append(_review(workshop))
@@ -60,7 +60,7 @@ def group_markdown(workshop: Workshop, group: Group, deck: Deck | None = None) -
     heading = f"# {group.pseudonym} — atelier « {workshop.name} »"
     facts = [("Date", french_date(workshop.date)), ("Lieu", workshop.place)]
     lines = "\n".join(f"- **{label}** : {value}" for label, value in facts if value)
-    body = _group_body(group, _CardNames(deck), len(group.hands), "##")
+    body = _group_body(group, CardNames(deck), len(group.hands), "##")
     return "\n\n".join(part for part in (heading, lines, body) if part) + "\n"
 
 
@@ -70,23 +70,7 @@ def group_file_name(workshop: Workshop, group: Group) -> str:
 
 
 def _slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "groupe"
-
-
-class _CardNames:
-    """Card titles from the deck, or the ids when the deck is not available."""
-
-    def __init__(self, deck: Deck | None) -> None:
-        self.deck = deck
-
-    def title(self, card_id: str) -> str:
-        if self.deck is None:
-            return card_id
-        try:
-            return self.deck.card(card_id).title
-        except KeyError:
-            return card_id
+    return slugify(text) or "groupe"
 
 
 def _facts(workshop: Workshop) -> str:
@@ -110,12 +94,12 @@ def _agenda(workshop: Workshop) -> str:
     return table
 
 
-def _group(group: Group, names: _CardNames, rounds: int) -> str:
+def _group(group: Group, names: CardNames, rounds: int) -> str:
     body = _group_body(group, names, rounds, "###")
     return f"## Groupe {group.number} — {group.pseudonym}\n\n{body}"
 
 
-def _group_body(group: Group, names: _CardNames, rounds: int, h: str) -> str:
+def _group_body(group: Group, names: CardNames, rounds: int, h: str) -> str:
     """A group's cards and writing, each part under a heading `h` (`##`, `###`)."""
     parts = []
     for hand in group.hands:
@@ -138,7 +122,7 @@ def _group_body(group: Group, names: _CardNames, rounds: int, h: str) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _hand(hand: HandState, names: _CardNames) -> str:
+def _hand(hand: HandState, names: CardNames) -> str:
     lines = []
     for kind in CARD_KINDS:
         titles = [
@@ -152,7 +136,7 @@ def _hand(hand: HandState, names: _CardNames) -> str:
     return "\n".join(lines)
 
 
-def _vigilance(group: Group, names: _CardNames, h: str) -> str:
+def _vigilance(group: Group, names: CardNames, h: str) -> str:
     points = dict.fromkeys(card for hand in group.hands for card in hand.vigilance)
     points.update(dict.fromkeys(group.answers))
     if not points:

@@ -10,18 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fiction.cards.model import ByKind
+from fiction.cards.model import NEWS_SEGMENT_KINDS, ByKind
 
-SEGMENT_KINDS: tuple[str, ...] = (
-    "headlines",
-    "studio-intro",
-    "report",
-    "interview",
-    "vox-pop",
-    "live",
-    "brief",
-    "studio-close",
-)
+SEGMENT_KINDS: tuple[str, ...] = NEWS_SEGMENT_KINDS
 """The kinds of news-report segment, in the order of a French running order."""
 
 SEGMENT_LABELS = {
