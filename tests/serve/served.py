@@ -21,15 +21,7 @@ from typing import Any
 
 import aiohttp
 
-# Until fiction.cli registers `serve` itself, register it on the way in; once it
-# does, add_command puts back the same command.
-ENTRY = (
-    "import sys\n"
-    "from fiction.cli import cli, main\n"
-    "from fiction.cli_serve import serve_command\n"
-    "cli.add_command(serve_command)\n"
-    "main(sys.argv[1:])\n"
-)
+ENTRY = "import sys\nfrom fiction.cli import main\nmain(sys.argv[1:])\n"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 40.0
 _ADDRESS = re.compile(r"Ouvrez dans le navigateur : (\S+)")

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from fiction import cli
-from fiction.cli_session import session_group
 from fiction.engine import DealRequest, deal, replay
 from fiction.store import exchange
 from fiction.store.store import Store
@@ -27,8 +26,6 @@ def run(capsys, monkeypatch, store_path: Path):
 
     The store comes from FICTION_STORE, as a user would set it.
     """
-    if "session" not in cli.cli.commands:  # until fiction.cli registers the group itself
-        cli.cli.add_command(session_group)
     monkeypatch.setenv("FICTION_STORE", str(store_path))
     monkeypatch.setenv("COLUMNS", "200")  # Rich tables on one line each
 
@@ -229,9 +226,7 @@ def test_the_store_option_wins_over_the_environment(run, saved, tmp_path):
 
 PROBE = """
 import json, sys
-from fiction.cli import cli, main
-from fiction.cli_session import session_group
-cli.add_command(session_group)
+from fiction.cli import main
 try:
     main(sys.argv[1:])
 except SystemExit:

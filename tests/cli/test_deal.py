@@ -9,8 +9,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from fiction import cli_french
-from fiction.cli_deal import deal_command
+from fiction.cli import french
+from fiction.cli.deal import deal_command
 from fiction.engine import DEFAULT_REDRAW_LIMIT
 from fiction.errors import FictionError
 
@@ -19,7 +19,7 @@ HAND_KEYS = ["group", "theme", "figure", "contexts", "roles", "vigilance", "insp
 
 @pytest.fixture(autouse=True, scope="module")
 def french_click():
-    cli_french.install()
+    french.install()
 
 
 def invoke(*args: str):
@@ -141,7 +141,7 @@ def test_help_is_french_and_states_the_engine_defaults():
 
 def test_the_command_module_imports_nothing_heavy():
     probe = (
-        "import sys, json; import fiction.cli_deal; "
+        "import sys, json; import fiction.cli.deal; "
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} | "
         "{m for m in sys.modules if m.startswith('fiction.')})))"
     )
@@ -158,7 +158,7 @@ def test_the_command_module_imports_nothing_heavy():
 
 def test_dealing_imports_neither_textual_nor_weasyprint_nor_hypothesis():
     probe = (
-        "import sys, json; from fiction.cli_deal import deal_command; "
+        "import sys, json; from fiction.cli.deal import deal_command; "
         "deal_command.main(['--groups', '2', '--json'], standalone_mode=False); "
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
     )

@@ -1,25 +1,20 @@
-"""The `fiction` command: parses, calls the domain, prints.
+"""`fiction deck …`: check, show, export or create a deck of cards.
 
-Start-up is part of the product: this module imports only Click and the
-project's light modules at the top. Rich, the deck loader and anything heavier
-are imported inside the command that needs them, so `fiction --help` stays
-fast (see benchmarks/bench_startup.py).
+Registered in `fiction.cli.root`. Like every command module, this one imports
+only Click at the top: the deck loader and Rich are imported by the command
+that needs them, so `fiction --help` stays fast.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from fiction import __version__, cli_french
-from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
-from fiction.cli_options import deck_option, store_option
-from fiction.errors import DeckError, FictionError
+from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
+from fiction.cli.options import deck_option
 
 KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirations")
 
@@ -49,56 +44,12 @@ def load_chosen_deck(deck_argument: Path | None, deck_path: Path | None) -> Any:
     return load_deck(chosen_deck_path(deck_argument, deck_path))
 
 
-@click.group(
-    cls=FrenchGroup,
-    invoke_without_command=True,
-    context_settings=CONTEXT_SETTINGS,
-    help=(
-        "fiction — ateliers de design fiction pour imaginer le CCAS de 2050.\n\n"
-        "Sans commande, ouvre l'application d'atelier (dans un terminal) ; ailleurs, "
-        "présente le jeu de cartes intégré et les commandes disponibles."
-    ),
-)
-@click.version_option(
-    __version__, "-V", "--version", prog_name="fiction", help="Afficher la version et quitter."
-)
-@click.pass_context
-def cli(ctx: click.Context) -> None:
-    if ctx.invoked_subcommand is not None:
-        return
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        ctx.invoke(app_command)
-        return
-    # No terminal to draw the app in (a pipe, a script): say what there is instead.
-    from fiction.cards.loader import load_deck
-    from fiction.render.deck_tables import deck_summary
-    from fiction.resources import builtin_deck_path
-
-    console = _console()
-    console.print(deck_summary(load_deck(builtin_deck_path())))
-    console.print()
-    click.echo(ctx.get_help())
-    click.echo(
-        "\nL'application d'atelier s'ouvre dans un terminal : « fiction » ou « fiction app »."
-    )
-
-
-@cli.command("app", context_settings=CONTEXT_SETTINGS)
-@store_option
-@deck_option
-def app_command(store_path: Path | None = None, deck_path: Path | None = None) -> None:
-    """Ouvrir l'application d'atelier : animation, groupes, tableau de bord."""
-    from fiction.tui.app import FictionApp
-
-    FictionApp(store_path=store_path, deck_path=deck_path).run()
-
-
-@cli.group(cls=FrenchGroup, context_settings=CONTEXT_SETTINGS)
-def deck() -> None:
+@click.group("deck", cls=FrenchGroup, context_settings=CONTEXT_SETTINGS)
+def deck_group() -> None:
     """Vérifier, afficher, exporter ou créer un jeu de cartes."""
 
 
-@deck.command("check", context_settings=CONTEXT_SETTINGS)
+@deck_group.command("check", context_settings=CONTEXT_SETTINGS)
 @deck_options
 def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
     """Vérifier un jeu de cartes : liste tous ses problèmes (code de sortie 1 s'il y en a)."""
@@ -112,7 +63,7 @@ def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
     click.echo(f"Cartes : {counts}.")
 
 
-@deck.command("show", context_settings=CONTEXT_SETTINGS)
+@deck_group.command("show", context_settings=CONTEXT_SETTINGS)
 @deck_options
 @click.option(
     "--kind",
@@ -132,7 +83,7 @@ def deck_show(deck_argument: Path | None, deck_path: Path | None, kind: str | No
         console.print(kind_table(loaded, shown))
 
 
-@deck.command("export", context_settings=CONTEXT_SETTINGS)
+@deck_group.command("export", context_settings=CONTEXT_SETTINGS)
 @deck_options
 @click.option(
     "--format",
@@ -168,7 +119,7 @@ def deck_export(
         click.secho(f"Jeu exporté dans {output}.", fg="green", err=True)
 
 
-@deck.command("new", context_settings=CONTEXT_SETTINGS)
+@deck_group.command("new", context_settings=CONTEXT_SETTINGS)
 @click.argument("folder", metavar="DOSSIER", type=click.Path(path_type=Path))
 @click.option("--id", "deck_id", metavar="IDENTIFIANT", help="Identifiant du nouveau jeu.")
 def deck_new(folder: Path, deck_id: str | None) -> None:
@@ -182,7 +133,7 @@ def deck_new(folder: Path, deck_id: str | None) -> None:
     click.echo(f"Modifiez ces fichiers, puis vérifiez-les : fiction deck check {folder}")
 
 
-@deck.command("schema", context_settings=CONTEXT_SETTINGS)
+@deck_group.command("schema", context_settings=CONTEXT_SETTINGS)
 def deck_schema() -> None:
     """Afficher le schéma JSON des fichiers de jeu (complétion dans l'éditeur)."""
     from fiction.cards.schema import schema_text
@@ -190,62 +141,7 @@ def deck_schema() -> None:
     click.echo(schema_text(), nl=False)
 
 
-def _register_commands() -> None:
-    """Commands of other modules; each imports only Click at module level."""
-    from fiction.cli_deal import deal_command
-    from fiction.cli_print import print_group
-    from fiction.cli_serve import serve_command
-    from fiction.cli_session import session_group
-
-    cli.add_command(deal_command)
-    cli.add_command(session_group)
-    cli.add_command(serve_command)
-    cli.add_command(print_group)
-
-
-_register_commands()
-
-
 def _console() -> Any:
     from rich.console import Console
 
     return Console()
-
-
-def _show_deck_error(error: DeckError) -> None:
-    click.secho(error.message, fg="red", bold=True, err=True)
-    for problem in error.problems:
-        click.echo(f"  {problem}", err=True)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI and turn every failure into a French message."""
-    cli_french.install()
-    try:
-        code = cli.main(args=argv, prog_name="fiction", standalone_mode=False)
-    except DeckError as error:
-        _show_deck_error(error)
-        code = 1
-    except FictionError as error:
-        click.secho(f"Erreur : {error}", fg="red", err=True)
-        code = 1
-    except click.ClickException as error:
-        error.show()
-        code = error.exit_code
-    except click.Abort:
-        click.echo(cli_french.gettext("Aborted!"), err=True)
-        code = 1
-    except KeyboardInterrupt:
-        click.echo("Interrompu.", err=True)
-        code = 130
-    except Exception as error:  # the last guard: no user ever sees a traceback
-        if os.environ.get("FICTION_DEBUG"):
-            raise
-        click.secho(
-            f"Erreur inattendue ({type(error).__name__} : {error}). "
-            "Relancez avec FICTION_DEBUG=1 pour les détails techniques.",
-            fg="red",
-            err=True,
-        )
-        code = 70
-    sys.exit(code if isinstance(code, int) else 0)

@@ -1,8 +1,8 @@
 """`fiction serve`: the workshop app in the browsers of the room.
 
-Registered in `fiction.cli` with `cli.add_command(serve_command)`. Like the
-rest of the CLI, this module imports only Click at the top; the server
-(aiohttp, textual-serve) is imported by the command when it runs.
+Registered in `fiction.cli.root`. Like the rest of the CLI, this module
+imports only Click at the top; the server (aiohttp, textual-serve) is imported
+by the command when it runs.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from fiction.cli_french import CONTEXT_SETTINGS
-from fiction.cli_options import deck_option, store_option
+from fiction.cli.french import CONTEXT_SETTINGS
+from fiction.cli.options import deck_option, store_option
 
 
 @click.command("serve", context_settings=CONTEXT_SETTINGS)

@@ -12,7 +12,6 @@ import pytest
 from PIL import Image
 
 from fiction import cli
-from fiction.cli_print import print_group
 from fiction.store.store import Store
 from tests.render.filled import NAME
 from tests.render.pdftext import comparable, page_texts, reader
@@ -23,8 +22,6 @@ MM = 72 / 25.4
 @pytest.fixture
 def run(capsys, monkeypatch, filled_store: Path, tmp_path: Path):
     """Run `fiction print ARGS` through the real entry point, in a fresh folder."""
-    if "print" not in cli.cli.commands:  # until fiction.cli registers the group itself
-        cli.cli.add_command(print_group)
     store = tmp_path / "ateliers.sqlite3"
     shutil.copy(filled_store, store)
     monkeypatch.setenv("FICTION_STORE", str(store))
@@ -164,7 +161,7 @@ def test_bad_requests_are_refused_in_french_without_a_file(run, tmp_path, argume
 
 def test_the_print_commands_start_without_weasyprint_or_jinja2():
     probe = (
-        "import json, sys; import fiction.cli_print; "
+        "import json, sys; import fiction.cli.printing; "
         "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))"
     )
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", probe], text=True)))

@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from fiction.cli_french import CONTEXT_SETTINGS
+from fiction.cli.french import CONTEXT_SETTINGS
 
 DEAL_OPTIONS = (
     "groups",

@@ -1,9 +1,9 @@
 """`fiction print …`: card decks, the workshop booklet and a group's script, to print.
 
-Registered in `fiction.cli` with `cli.add_command(print_group)`. This module
-imports only Click at the top: WeasyPrint, Jinja2, the deck loader and the
-store are imported by the command that needs them, so `fiction --help` and
-the other commands start without them.
+Registered in `fiction.cli.root`. This module imports only Click at the top:
+WeasyPrint, Jinja2, the deck loader and the store are imported by the command
+that needs them, so `fiction --help` and the other commands start without
+them.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 
 import click
 
-from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
-from fiction.cli_options import deck_option, store_option
+from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
+from fiction.cli.options import deck_option, store_option
 
 KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirations")
 SIZE_CHOICES = ("poker", "bridge", "tarot", "a6")

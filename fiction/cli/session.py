@@ -1,8 +1,8 @@
 """`fiction session …`: create, list, show, export, import and delete workshops.
 
-Registered in `fiction.cli` with `cli.add_command(session_group)`. Like the
-rest of the CLI, this module imports only Click at the top; the store, the
-deck loader, the engine and Rich are imported by the command that needs them.
+Registered in `fiction.cli.root`. Like the rest of the CLI, this module
+imports only Click at the top; the store, the deck loader, the engine and Rich
+are imported by the command that needs them.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
-from fiction.cli_french import CONTEXT_SETTINGS, FrenchGroup
-from fiction.cli_options import deck_option, store_option
+from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
+from fiction.cli.options import deck_option, store_option
 
 EXPORT_FORMATS = ("json", "yaml", "md")
 _SUFFIX_FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md"}
