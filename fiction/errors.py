@@ -65,3 +65,20 @@ class DeckError(FictionError):
 
     def __str__(self) -> str:
         return "\n".join([self.message, *(str(problem) for problem in self.problems)])
+
+
+class StaleEdit(FictionError):
+    """A typed field was changed elsewhere since this screen read it: nothing was written.
+
+    The screen shows both versions and lets the person choose, instead of
+    overwriting unseen what another screen saved (`current`, by `author`).
+    """
+
+    def __init__(self, field: str, current: object, author: str) -> None:
+        self.field = field
+        self.current = current
+        self.author = author
+        super().__init__(
+            f"« {field} » a été modifié ailleurs (par {author}) depuis que cet écran l'a lu : "
+            "rien n'a été écrit par-dessus."
+        )

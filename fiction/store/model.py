@@ -42,6 +42,9 @@ REVIEW_LABELS = {
 
 WIZARD_STEPS = 6
 """The group journey's steps, from the cards (1) to the proofreading (6)."""
+FINISHED_STEP = WIZARD_STEPS + 1
+"""The `step` of a group that pressed « Terminer » on its last step: past the journey,
+so the facilitator's dashboard shows it done, and reopening lands on the last step."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 from fiction.errors import FictionError
 from fiction.store import join_codes, plain
 from fiction.store import values as check
-from fiction.store.model import REVIEW_KINDS, SEGMENT_FIELDS, WIZARD_STEPS
+from fiction.store.model import FINISHED_STEP, REVIEW_KINDS, SEGMENT_FIELDS
 
 GROUP_TEXTS = ("title", "place_name", "question", "context", "narrative", "purpose")
 GROUP_LINES = ("actions", "new_actors")
@@ -67,7 +67,7 @@ class Target:
 
 def _column_value(column: str, value: Any, where: str) -> Any:
     if column == "step":
-        return check.integer(value, where, 1, WIZARD_STEPS)
+        return check.integer(value, where, 1, FINISHED_STEP)
     if column == "date":
         return check.date(value, where)
     if column == "start_time":

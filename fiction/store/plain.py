@@ -16,10 +16,10 @@ from fiction.cards.model import CARD_KINDS
 from fiction.store import join_codes
 from fiction.store import values as check
 from fiction.store.model import (
+    FINISHED_STEP,
     REVIEW_KINDS,
     SEGMENT_FIELDS,
     SEGMENT_KINDS,
-    WIZARD_STEPS,
     DealRecord,
     DeckRef,
     Edit,
@@ -206,7 +206,7 @@ def group_from_data(data: Any, where: str, rounds: int) -> Group:
         number=check.integer(data["number"], f"{where}.number", 1, MAX_GROUPS),
         pseudonym=check.label(data["pseudonym"], f"{where}.pseudonym"),
         hands=hand_states,
-        step=check.integer(data["step"], f"{where}.step", 1, WIZARD_STEPS),
+        step=check.integer(data["step"], f"{where}.step", 1, FINISHED_STEP),
         title=check.text(data["title"], f"{where}.title"),
         place_name=check.text(data["place_name"], f"{where}.place_name"),
         question=check.text(data["question"], f"{where}.question"),

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from fiction.errors import FictionError
+from fiction.errors import FictionError, StaleEdit
 from fiction.store import access, hands, plain
 from fiction.store import values as check
 from fiction.store.model import SEGMENT_FIELDS, PhaseState
@@ -24,8 +24,17 @@ Plan = Callable[[sqlite3.Connection, int], tuple[Target, Any, Any]]
 """(database, workshop id) -> (target, current value, new value)."""
 
 
-def typed(group: int | None, field: str, value: Any) -> Plan:
-    """A field a person types into (`set_field`)."""
+ANY_VALUE: Any = object()
+"""`expected` of a typed edit that overwrites whatever the field holds (the CLI, undo)."""
+
+
+def typed(group: int | None, field: str, value: Any, expected: Any = ANY_VALUE) -> Plan:
+    """A field a person types into (`set_field`).
+
+    With `expected` (what the screen last read), the edit is refused with
+    `StaleEdit` when the field holds something else by now: another screen
+    saved it meanwhile, and its text must not be overwritten unseen.
+    """
 
     def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
         target = editable(group, field)
@@ -35,9 +44,40 @@ def typed(group: int | None, field: str, value: Any) -> Plan:
                 f"Le point de vigilance « {target.key} » n'est pas dans les cartes "
                 f"du groupe {group}."
             )
-        return target, access.read(db, workshop_id, target), new
+        try:
+            current = access.read(db, workshop_id, target)
+        except FictionError:
+            if expected is ANY_VALUE or target.kind != "segment-field":
+                raise
+            # The segment was removed elsewhere while this screen was typing in it.
+            raise StaleEdit(field, None, _last_author(db, workshop_id, target)) from None
+        stale = expected is not ANY_VALUE and not _holds(target, current, expected)
+        if stale and not same(target, current, new):
+            raise StaleEdit(field, current, _last_author(db, workshop_id, target))
+        return target, current, new
 
     return plan
+
+
+def _holds(target: Target, current: Any, expected: Any) -> bool:
+    """Whether the stored `current` is the value a screen read as `expected`."""
+    if current is None:
+        return expected is None  # a segment removed meanwhile
+    try:
+        return same(target, current, target.check(expected))
+    except FictionError:
+        return False
+
+
+def _last_author(db: sqlite3.Connection, workshop_id: int, target: Target) -> str:
+    """Who made the latest edit of `target`, as the history names them."""
+    segment = target.path.rsplit("/", 1)[0] if target.kind == "segment-field" else target.path
+    row = db.execute(
+        "SELECT author FROM history WHERE workshop_id = ? AND group_number IS ? "
+        "AND (path = ? OR path = ?) ORDER BY seq DESC LIMIT 1",
+        (workshop_id, target.group, target.path, segment),
+    ).fetchone()
+    return row[0] if row else "un autre écran"
 
 
 def moved(group: int, segment_id: int, position: int) -> Plan:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from fiction.errors import FictionError
+from fiction.store import presence
 
 APPLICATION_ID = 0x66696374
 """`PRAGMA application_id` of every fiction store: the bytes of "fict"."""
@@ -162,10 +163,14 @@ V3_JOIN_CODE = (
     "CREATE INDEX workshops_join_code ON workshops (join_code) WHERE join_code != ''",
 )
 
+V4_OPEN_SCREENS = presence.TABLE
+"""Which screens have a group open (the dashboard and the group's header show it)."""
+
 MIGRATIONS: tuple[Migration, ...] = (
     statements(V1_TABLES),
     statements(V2_START_TIME),
     statements(V3_JOIN_CODE),
+    statements(V4_OPEN_SCREENS),
 )
 """Migration n brings a file from version n to n + 1. Never edit one that shipped:
 append a new one, and the version of every file follows."""

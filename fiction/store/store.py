@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fiction.errors import FictionError
-from fiction.store import access, join_codes, phase, plain, plans, rows
+from fiction.store import access, join_codes, phase, plain, plans, presence, rows
 from fiction.store import values as check
 from fiction.store.model import Edit, PhaseState, Workshop, WorkshopSummary
 from fiction.store.paths import Target, target_of
@@ -132,7 +132,14 @@ class Store:
     # --- edits ------------------------------------------------------------------
 
     def set_field(
-        self, name: str, group: int | None, field: str, value: Any, author: str
+        self,
+        name: str,
+        group: int | None,
+        field: str,
+        value: Any,
+        author: str,
+        *,
+        expected: Any = plans.ANY_VALUE,
     ) -> Edit | None:
         """Set one field a person types into; None when it already held `value`.
 
@@ -141,8 +148,12 @@ class Store:
         (kind, image, sound, speakers, cue). Workshop fields (group None): date,
         place, start_time (HH:MM), join_code, agenda, weather,
         `review/<create|maintain|amplify|reduce|stop>`.
+
+        `expected`: the value this edit replaces, as the caller last read it; when
+        the field holds something else by now, nothing is written and `StaleEdit`
+        says what it holds and who wrote it (a screen never overwrites unseen).
         """
-        return self._edit(name, group, author, plans.typed(group, field, value))
+        return self._edit(name, group, author, plans.typed(group, field, value, expected))
 
     def set_locked(
         self, name: str, group: int, round_number: int, card: str, locked: bool, author: str
@@ -271,6 +282,23 @@ class Store:
             )
             stored = access.read(db, workshop_id, target)
             return self._record(db, workshop_id, target, current, stored, author, edit.seq)
+
+    # --- who has a group open ---------------------------------------------------
+
+    def screen_seen(self, name: str, group: int, screen: str) -> None:
+        """A group screen is open (said when it opens, then at each of its polls)."""
+        with self._transaction(write=True) as db:
+            presence.seen(db, self._find(db, name, group), group, screen, self._clock())
+
+    def screen_gone(self, name: str, group: int, screen: str) -> None:
+        """A group screen closed."""
+        with self._transaction(write=True) as db:
+            presence.gone(db, self._find(db, name, group), group, screen)
+
+    def open_screens(self, name: str) -> dict[int, int]:
+        """Group number → how many screens have it open right now."""
+        with self._transaction(write=False) as db:
+            return presence.counts(db, self._find(db, name), self._clock())
 
     # --- machinery --------------------------------------------------------------
 

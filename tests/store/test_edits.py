@@ -134,7 +134,7 @@ def test_unknown_or_misplaced_fields_are_refused_in_french(
         ("title", 3, "doit être un texte"),
         ("actions", "pas une liste", "doit être une liste de textes"),
         ("actions", ["ok", 4], r"« groupe 1 : actions\[1\] » : doit être un texte"),
-        ("step", 9, "doit être entre 1 et 6"),
+        ("step", 9, "doit être entre 1 et 7"),
         ("narrative", "x" * 20_001, "texte trop long"),
     ],
 )

@@ -64,7 +64,7 @@ def _broken(change) -> str:
         (lambda d: d["workshop"].update(date="12/03/2025"), "workshop.date » : date attendue"),
         (
             lambda d: d["workshop"]["groups"][2].update(step=0),
-            "« workshop.groups\\[2\\].step » : doit être entre 1 et 6",
+            "« workshop.groups\\[2\\].step » : doit être entre 1 et 7",
         ),
         (
             lambda d: d["workshop"]["groups"][1].update(pseudonym="Panda Zen"),

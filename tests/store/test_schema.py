@@ -124,6 +124,7 @@ def _first_schema_store(path: Path) -> None:
         current.add(small_workshop())
         current.set_field("Atelier du Mans", 2, "narrative", "Écrit en version 1", "Loutre")
     db = sqlite3.connect(path, isolation_level=None)
+    db.execute("DROP TABLE open_screens")
     db.execute("DROP INDEX workshops_join_code")
     db.execute("ALTER TABLE workshops DROP COLUMN join_code")
     db.execute("ALTER TABLE workshops DROP COLUMN start_time")
