@@ -19,6 +19,7 @@ from typing import Any
 import click
 
 from fiction.cli.french import CONTEXT_SETTINGS
+from fiction.cli.options import deck_option
 
 DEAL_OPTIONS = (
     "groups",
@@ -77,13 +78,7 @@ def _assignments(
 
 
 @click.command("deal", context_settings=CONTEXT_SETTINGS)
-@click.option(
-    "--deck",
-    "deck_path",
-    metavar="DOSSIER",
-    type=click.Path(path_type=Path),
-    help="Dossier du jeu de cartes (par défaut : le jeu intégré CCAS 2050).",
-)
+@deck_option
 @click.option("--groups", type=int, metavar="N", help="Nombre de groupes (1 à 32).")
 @click.option(
     "--rounds",
@@ -176,12 +171,12 @@ def deal_command(
             "Indiquez le nombre de groupes avec --groups N (ou un code avec --replay).", ctx
         )
 
-    from fiction.cards.loader import load_deck, resolve_deck_folder
+    from fiction.cards.loader import load_deck
+    from fiction.cards.locate import deck_folder
     from fiction.engine import deal, load_prompts
     from fiction.engine import replay as replay_deal
-    from fiction.resources import builtin_deck_path
 
-    folder = resolve_deck_folder(deck_path) if deck_path else builtin_deck_path()
+    folder = deck_folder(deck_path)
     deck = load_deck(folder)
     dealt = replay_deal(deck, replay) if replay else deal(deck, _request(deck, options))
     prompts = load_prompts(folder)

@@ -13,10 +13,9 @@ from typing import Any
 
 import click
 
+from fiction.cards.model import CARD_KINDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option
-
-KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirations")
 
 
 def deck_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -27,21 +26,17 @@ def deck_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-def chosen_deck_path(deck_argument: Path | None, deck_path: Path | None) -> Path:
+def chosen_deck_path(deck_argument: Path | None, deck_path: Path | None) -> Path | None:
+    """The deck named by `[JEU]` or `--deck` (None: the built-in one); never both."""
     if deck_argument and deck_path and deck_argument != deck_path:
         raise click.UsageError("Indiquez le jeu une seule fois : JEU ou --deck, pas les deux.")
-    chosen = deck_argument or deck_path
-    if chosen is not None:
-        return chosen
-    from fiction.resources import builtin_deck_path
-
-    return builtin_deck_path()
+    return deck_argument or deck_path
 
 
 def load_chosen_deck(deck_argument: Path | None, deck_path: Path | None) -> Any:
-    from fiction.cards.loader import load_deck
+    from fiction.cards.locate import chosen_deck
 
-    return load_deck(chosen_deck_path(deck_argument, deck_path))
+    return chosen_deck(chosen_deck_path(deck_argument, deck_path))
 
 
 @click.group("deck", cls=FrenchGroup, context_settings=CONTEXT_SETTINGS)
@@ -53,12 +48,15 @@ def deck_group() -> None:
 @deck_options
 def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
     """Vérifier un jeu de cartes : liste tous ses problèmes (code de sortie 1 s'il y en a)."""
-    path = chosen_deck_path(deck_argument, deck_path)
+    chosen = chosen_deck_path(deck_argument, deck_path)
     from fiction.cards.loader import load_deck
+    from fiction.cards.locate import deck_folder
     from fiction.cards.model import count_cards
 
+    path = deck_folder(chosen)
+
     loaded = load_deck(path)
-    counts = ", ".join(count_cards(kind, len(loaded.cards(kind))) for kind in KIND_CHOICES)
+    counts = ", ".join(count_cards(kind, len(loaded.cards(kind))) for kind in CARD_KINDS)
     click.secho(f"Jeu valide : {loaded.manifest.title} ({path})", fg="green")
     click.echo(f"Cartes : {counts}.")
 
@@ -67,9 +65,9 @@ def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
 @deck_options
 @click.option(
     "--kind",
-    type=click.Choice(KIND_CHOICES),
+    type=click.Choice(CARD_KINDS),
     metavar="TYPE",
-    help=f"N'afficher qu'un type de cartes : {', '.join(KIND_CHOICES)}.",
+    help=f"N'afficher qu'un type de cartes : {', '.join(CARD_KINDS)}.",
 )
 def deck_show(deck_argument: Path | None, deck_path: Path | None, kind: str | None) -> None:
     """Afficher un jeu de cartes sous forme de tableaux lisibles."""
@@ -79,7 +77,7 @@ def deck_show(deck_argument: Path | None, deck_path: Path | None, kind: str | No
     console = _console()
     if kind is None:
         console.print(deck_summary(loaded))
-    for shown in (kind,) if kind else KIND_CHOICES:
+    for shown in (kind,) if kind else CARD_KINDS:
         console.print(kind_table(loaded, shown))
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import click
 
+from fiction.cards.model import CARD_KINDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option, store_option
 
-KIND_CHOICES = ("themes", "figures", "roles", "vigilance", "contexts", "inspirations")
 SIZE_CHOICES = ("poker", "bridge", "tarot", "a6")
 PAPER_CHOICES = ("a4", "letter")
 BACK_CHOICES = ("long", "short", "none")
@@ -104,9 +104,9 @@ def speed_option(command: Callable[..., Any]) -> Callable[..., Any]:
 )
 @click.option(
     "--kind",
-    type=click.Choice(KIND_CHOICES),
+    type=click.Choice(CARD_KINDS),
     metavar="TYPE",
-    help=f"N'imprimer qu'un type de cartes : {', '.join(KIND_CHOICES)}.",
+    help=f"N'imprimer qu'un type de cartes : {', '.join(CARD_KINDS)}.",
 )
 @click.option(
     "--session",
@@ -156,7 +156,9 @@ def print_cards(
         deck = _deck_for(workshop, deck_path)
         faces = _session_faces(deck, workshop, kind)
     else:
-        deck = _load_deck(deck_path)
+        from fiction.cards.locate import chosen_deck
+
+        deck = chosen_deck(deck_path)
         faces = _deck_faces(deck, kind)
     printer = _printer(templates_dir)
     if png_dir is not None:
@@ -212,7 +214,7 @@ def print_booklet(
 
     chosen = _format(output_format, output)
     workshop = _load_workshop(store_path, name)
-    deck = _deck_for(workshop, deck_path, required=False)
+    deck = _deck_or_none(workshop, deck_path)
     output = output or Path(f"livret.{chosen}")
     if chosen == "md":
         _write_text(output, workshop_markdown(workshop, deck))
@@ -264,7 +266,7 @@ def print_script(
 
     chosen = _format(output_format, output)
     workshop = _load_workshop(store_path, name)
-    deck = _deck_for(workshop, deck_path, required=False)
+    deck = _deck_or_none(workshop, deck_path)
     values = booklet(workshop, deck, Pace(speed))
     output = output or Path(f"journal-groupe-{group}.{chosen}")
     if chosen == "md":
@@ -309,13 +311,6 @@ def _show_warnings(printer: Any) -> None:
         click.secho(f"Avertissement (mise en page) : {message}", fg="yellow", err=True)
 
 
-def _load_deck(path: Path | None) -> Any:
-    from fiction.cards.loader import load_deck
-    from fiction.resources import builtin_deck_path
-
-    return load_deck(path or builtin_deck_path())
-
-
 def _load_workshop(store_path: Path | None, name: str) -> Any:
     from fiction.store.store import Store
 
@@ -323,27 +318,27 @@ def _load_workshop(store_path: Path | None, name: str) -> Any:
         return store.load(name)
 
 
-def _deck_for(workshop: Any, path: Path | None, *, required: bool = True) -> Any:
-    """The workshop's deck: the one given, or the built-in one if the workshop used it."""
-    from fiction.errors import FictionError
+def _deck_for(workshop: Any, path: Path | None) -> Any:
+    """The deck the workshop was dealt from (raises `MissingDeckError` if not at hand)."""
+    from fiction.cards.locate import workshop_deck
 
-    if path is not None:
-        return _load_deck(path)
-    builtin = _load_deck(None)
-    if builtin.manifest.id == workshop.deck.id:
-        return builtin
-    if required:
-        raise FictionError(
-            f"L'atelier « {workshop.name} » utilise le jeu « {workshop.deck.id} » : "
-            "indiquez son dossier avec --deck."
-        )
-    return None
+    return workshop_deck(workshop.name, workshop.deck.id, path)
+
+
+def _deck_or_none(workshop: Any, path: Path | None) -> Any:
+    """The workshop's deck, or None: documents then name cards by their ids."""
+    from fiction.cards.locate import MissingDeckError
+
+    try:
+        return _deck_for(workshop, path)
+    except MissingDeckError:
+        return None
 
 
 def _deck_faces(deck: Any, kind: str | None) -> list[Any]:
     from fiction.render.faces import deck_faces
 
-    return deck_faces(deck, (kind,) if kind else KIND_CHOICES)
+    return deck_faces(deck, (kind,) if kind else CARD_KINDS)
 
 
 def _session_faces(deck: Any, workshop: Any, kind: str | None) -> list[Any]:
@@ -354,7 +349,7 @@ def _session_faces(deck: Any, workshop: Any, kind: str | None) -> list[Any]:
     faces = []
     for group in workshop.groups:
         for hand in group.hands:
-            for shown in (kind,) if kind else KIND_CHOICES:
+            for shown in (kind,) if kind else CARD_KINDS:
                 for card_id in hand.ids(shown):
                     try:
                         faces.append(card_face(deck, card_id))

@@ -82,10 +82,11 @@ def session_new(
     """Créer un atelier et distribuer les cartes à ses groupes."""
     import time
 
+    from fiction.cards.locate import chosen_deck
     from fiction.engine import DealRequest, deal
     from fiction.store.creation import new_workshop
 
-    deck = _load_deck(deck_path)
+    deck = chosen_deck(deck_path)
     dealt = deal(deck, DealRequest(groups=groups, rounds=rounds, seed=seed))
     date_text = datetime.date.today().isoformat() if date_text is None else date_text
     workshop = new_workshop(name, deck, dealt, now=time.time(), date=date_text, place=place)
@@ -323,19 +324,14 @@ def _open_store(path: Path | None) -> Any:
     return Store(path)
 
 
-def _load_deck(path: Path | None) -> Any:
-    from fiction.cards.loader import load_deck
-    from fiction.resources import builtin_deck_path
-
-    return load_deck(path or builtin_deck_path())
-
-
 def _deck_for(workshop: Any, path: Path | None) -> Any:
-    """The deck to name cards with: the one given, or the built-in one if it was used."""
-    if path is not None:
-        return _load_deck(path)
-    builtin = _load_deck(None)
-    return builtin if builtin.manifest.id == workshop.deck.id else None
+    """The deck to name cards with, or None when the workshop's is not at hand (ids then)."""
+    from fiction.cards.locate import MissingDeckError, workshop_deck
+
+    try:
+        return workshop_deck(workshop.name, workshop.deck.id, path)
+    except MissingDeckError:
+        return None
 
 
 def _title(deck: Any, card: str) -> str:

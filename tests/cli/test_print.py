@@ -12,6 +12,9 @@ import pytest
 from PIL import Image
 
 from fiction import cli
+from fiction.cards.loader import load_deck
+from fiction.engine import DealRequest, deal
+from fiction.store.creation import new_workshop
 from fiction.store.store import Store
 from tests.render.filled import NAME
 from tests.render.pdftext import comparable, page_texts, reader
@@ -156,6 +159,22 @@ def test_bad_requests_are_refused_in_french_without_a_file(run, tmp_path, argume
     assert code != 0
     assert message in err
     assert "Traceback" not in err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_the_cards_of_a_workshop_whose_deck_is_not_at_hand_are_refused_in_french(
+    run, tmp_path, model_deck_dir
+):
+    deck = load_deck(model_deck_dir)
+    dealt = deal(deck, DealRequest(groups=1, seed=3))
+    with Store(tmp_path / "ateliers.sqlite3") as store:
+        store.add(new_workshop("Atelier maison", deck, dealt, now=0.0))
+
+    code, _, err = run("cards", "--session", "Atelier maison")
+
+    assert code == 1
+    assert "« Atelier maison » a été distribué avec le jeu « mon-jeu »" in err
+    assert "--deck" in err and "Traceback" not in err
     assert not list(tmp_path.glob("*.pdf"))
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from fiction import cli
+from fiction.cards.loader import load_deck
 from fiction.engine import DealRequest, deal, replay
 from fiction.store import exchange
 from fiction.store.store import Store
@@ -89,6 +90,22 @@ def test_list_and_show_describe_the_workshop_in_french(run, saved):
     assert code == 0
     for text in ("Panda Zen", "Loutre Curieuse", "Programmateur", "Ordre du jour", "Accueil"):
         assert text in shown
+
+
+def test_show_names_cards_by_their_ids_until_the_workshops_deck_is_given(
+    run, store_path, model_deck_dir
+):
+    run("new", "Atelier maison", "--groups", "1", "--seed", "3", "--deck", str(model_deck_dir))
+    with Store(store_path) as store:
+        figure = store.load("Atelier maison").groups[0].hands[-1].figures[0]
+    title = load_deck(model_deck_dir).card(figure).title
+
+    code, by_id, _ = run("show", "Atelier maison")
+    _, by_title, _ = run("show", "Atelier maison", "--deck", str(model_deck_dir))
+
+    assert code == 0
+    assert figure in by_id and title not in by_id
+    assert title in by_title
 
 
 def test_json_export_to_the_screen_is_the_whole_workshop(run, saved, store_path):
