@@ -61,6 +61,26 @@ def network_addresses() -> list[str]:
     return found or [name]
 
 
+def client(remote: str | None) -> str:
+    """Who a request comes from, as the throttle and the session caps count it.
+
+    An IPv4 address stands for itself; an IPv6 address for its /64 network,
+    since one device is commonly given a whole /64 and could otherwise
+    change addresses at will.
+    """
+    if not remote:
+        return "inconnu"
+    try:
+        ip = ipaddress.ip_address(remote.split("%")[0])
+    except ValueError:
+        return remote
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def _in_url(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 

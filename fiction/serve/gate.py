@@ -9,9 +9,10 @@ the downloads all answer "go to the entry form" or 403 without one.
 
 A right code earns a signed pass in an HttpOnly, SameSite=Strict cookie (see
 `passes`). A wrong one is answered only after a wait that doubles at each miss
-from that address, up to a ceiling (see `throttle`); while it waits, any other
-try from the same address is turned away unchecked, so parallel guesses buy
-nothing.
+from that address, up to a ceiling (see `throttle`). The try is reserved with
+the throttle before the form is even read: while it is checked and while its
+wait lasts, any other try from the same address is turned away unchecked, so
+parallel guesses buy nothing.
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ from pathlib import Path
 import jinja2
 from aiohttp import web
 
+from fiction.serve import address
 from fiction.serve.passes import Passes
 from fiction.serve.throttle import Throttle
 
 ENTRY_PATH = "/entree"
 COOKIE = "fiction_entree"
+MAX_CODE_LENGTH = 64
+"""Longer than any join code: anything longer is a miss without a look in the store."""
 
 Lookup = Callable[[str], Awaitable[str | None]]
 """Which workshop a typed code opens (None: no workshop has this code)."""
@@ -82,16 +86,15 @@ class Gate:
         return page()
 
     async def entry_submit(self, request: web.Request) -> web.StreamResponse:
-        client = request.remote or "inconnu"
-        wait = self.throttle.wait_left(client)
+        client = address.client(request.remote)
+        # Before the first await: a try sent alongside this one finds it reserved.
+        wait = self.throttle.reserve(client)
         if wait > 0:
-            return page(
-                f"Trop d'essais depuis cet appareil : réessayez dans {math.ceil(wait)} s.",
-                status=429,
-            )
+            return too_many(wait, from_this_device=self.throttle.wait_left(client) > 0)
         form = await request.post()
         typed = str(form.get("code", ""))
-        workshop = await self.lookup(typed) if typed.strip() else None
+        usable = 0 < len(typed.strip()) <= MAX_CODE_LENGTH
+        workshop = await self.lookup(typed) if usable else None
         if workshop is None:
             await self.sleep(self.throttle.failed(client))
             return page(
@@ -111,6 +114,21 @@ class Gate:
             path="/",
         )
         raise response
+
+
+def too_many(wait: float, *, from_this_device: bool) -> web.Response:
+    """The entry form refusing a try unchecked, with the wait left (429)."""
+    seconds = math.ceil(wait)
+    if from_this_device:
+        message = f"Trop d'essais depuis cet appareil : réessayez dans {seconds} s."
+    else:
+        message = (
+            "Trop de codes erronés ont été tapés dans la salle ces dernières minutes : "
+            f"réessayez dans {seconds} s."
+        )
+    response = page(message, status=429)
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 def page(message: str = "", *, status: int = 200) -> web.Response:

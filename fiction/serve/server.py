@@ -117,8 +117,14 @@ class WorkshopServer(Server):
 
     @web.middleware
     async def guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        """Served without a code, answer only requests that name this computer."""
-        if self.gate is None and address.bare(request.url.host or "") not in address.OPEN_HOSTS:
+        """A Host header that is no host is refused; served without a code, so is any but ours."""
+        try:
+            host = request.url.host or ""
+        except ValueError:  # yarl refuses it: "127.0.0.1:8000, evil", spaces, a bad port…
+            raise web.HTTPBadRequest(
+                text="Requête invalide : l'en-tête Host est mal formé."
+            ) from None
+        if self.gate is None and address.bare(host) not in address.OPEN_HOSTS:
             raise web.HTTPForbidden(
                 text="Adresse refusée : ouvrez http://127.0.0.1 sur cet ordinateur."
             )
