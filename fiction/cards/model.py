@@ -366,12 +366,6 @@ class Deck:
         """The card with this id, whatever its kind (ids are unique in a deck)."""
         return self._by_id[card_id]
 
-    def figure_roles(self, figure: Figure) -> tuple[Role, ...]:
-        return tuple(self.card(role_id) for role_id in figure.roles)
-
-    def figure_vigilance(self, figure: Figure) -> tuple[Vigilance, ...]:
-        return tuple(self.card(point_id) for point_id in figure.vigilance)
-
 
 def authored_fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
     """The fields a deck author writes (derived ones are computed by the loader)."""

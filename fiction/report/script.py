@@ -69,16 +69,6 @@ def timed_script(
     return TimedScript(tuple(lines), elapsed, pace, target)
 
 
-def script_rows(
-    segments: Iterable[Segment], pace: Pace = DEFAULT_PACE
-) -> tuple[tuple[str, str, float], ...]:
-    """(IMAGE, SON, seconds) per segment: the two-column A/V table, for any renderer."""
-    return tuple(
-        (line.segment.image, line.segment.sound, line.seconds)
-        for line in timed_script(segments, pace).lines
-    )
-
-
 def clock(seconds: float) -> str:
     """`75.4` → « 1:15 »: where a segment starts, or a running total."""
     minutes, rest = divmod(round(seconds), 60)

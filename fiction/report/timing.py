@@ -14,7 +14,6 @@ over a shot rather than being one; sound and music cues written in brackets
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fiction.errors import FictionError
@@ -88,8 +87,3 @@ def segment_seconds(segment: Segment, pace: Pace = Pace()) -> float:
     if words:
         return words / pace.words_per_second
     return shots(segment.image) * pace.shot_seconds
-
-
-def script_seconds(segments: Iterable[Segment], pace: Pace = Pace()) -> float:
-    """The whole running order's estimated length."""
-    return sum(segment_seconds(segment, pace) for segment in segments)

@@ -6,8 +6,7 @@ import pytest
 
 from fiction.render.markdown import group_markdown
 from fiction.report.norms import OVER, Target
-from fiction.report.script import clock, duration, script_rows, timed_script
-from fiction.report.timing import Pace
+from fiction.report.script import clock, duration, timed_script
 from fiction.store.model import Segment
 from fiction.store.store import Store
 
@@ -35,13 +34,6 @@ def test_rows_keep_shots_and_captions_apart_and_find_the_cue():
     assert first.shots == ("Vue du quartier",) and first.captions == ("Bandeau : Le Mans, 2050",)
     assert first.cue == "…un un un un un"
     assert second.cue == "Fin."  # the group's own cue wins over the last words
-
-
-def test_the_av_rows_are_image_sound_and_seconds_at_the_chosen_speed():
-    rows = script_rows(SCRIPT, Pace(words_per_second=4.5))
-
-    assert rows[1] == (SCRIPT[1].image, SCRIPT[1].sound, pytest.approx(60.0))
-    assert rows[2][2] == pytest.approx(6.0)
 
 
 def test_a_long_script_is_over_its_target():

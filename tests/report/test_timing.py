@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fiction.errors import FictionError
-from fiction.report.timing import Pace, script_seconds, segment_seconds, shots, spoken_words
+from fiction.report.timing import Pace, segment_seconds, shots, spoken_words
 from fiction.store.model import Segment
 
 
@@ -41,12 +41,6 @@ def test_pictures_under_a_voice_last_as_long_as_the_voice():
     voiced = segment(sound="un deux trois", image="Plan 1\nPlan 2\nPlan 3\nPlan 4")
 
     assert segment_seconds(voiced) == pytest.approx(1.0)
-
-
-def test_a_script_lasts_the_sum_of_its_segments():
-    segments = [segment(sound="un deux trois"), segment(image="Plateau"), segment()]
-
-    assert script_seconds(segments) == pytest.approx(4.0)
 
 
 @pytest.mark.parametrize(("speed", "shot"), [(0, 3), (0.2, 3), (11, 3), (3, -1), (3, 61)])
