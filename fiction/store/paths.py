@@ -14,6 +14,7 @@ from typing import Any
 from fiction.errors import FictionError
 from fiction.store import join_codes, plain
 from fiction.store import values as check
+from fiction.store.labels import field_label
 from fiction.store.model import FINISHED_STEP, REVIEW_KINDS, SEGMENT_FIELDS
 
 GROUP_TEXTS = ("title", "place_name", "question", "context", "narrative", "purpose")
@@ -50,7 +51,8 @@ class Target:
 
     def check(self, value: Any) -> Any:
         """The value as plain JSON data, or a French error naming the field."""
-        where = self.path if self.group is None else f"groupe {self.group} : {self.path}"
+        label = field_label(self.path)
+        where = label if self.group is None else f"groupe {self.group} : {label}"
         if self.kind == "column":
             return _column_value(self.column, value, where)
         if self.kind == "answer":

@@ -133,7 +133,7 @@ def test_unknown_or_misplaced_fields_are_refused_in_french(
     [
         ("title", 3, "doit être un texte"),
         ("actions", "pas une liste", "doit être une liste de textes"),
-        ("actions", ["ok", 4], r"« groupe 1 : actions\[1\] » : doit être un texte"),
+        ("actions", ["ok", 4], r"« groupe 1 : Actions\[1\] » : doit être un texte"),
         ("step", 9, "doit être entre 1 et 7"),
         ("narrative", "x" * 20_001, "texte trop long"),
     ],
@@ -150,7 +150,7 @@ def test_wrong_values_are_refused_naming_the_field(store: Store, workshop, field
         ("date", "2025-02-30", "date attendue au format AAAA-MM-JJ"),
         ("start_time", "14h", "heure attendue au format HH:MM"),
         ("start_time", "24:00", "heure attendue au format HH:MM"),
-        ("agenda", [{"title": "Accueil"}], r"« agenda\[0\]\.minutes » : clé manquante"),
+        ("agenda", [{"title": "Accueil"}], r"« Ordre du jour\[0\]\.minutes » : clé manquante"),
         ("agenda", [{"title": "Accueil", "minutes": 0}], "doit être entre 1 et 600"),
     ],
 )
