@@ -1,10 +1,23 @@
 """The workshop store: every workshop in one SQLite file, every edit saved at once.
 
-`Store` opens (or creates) the file and makes each change one durable
-transaction with its history entry; `Workshop` and its parts are the frozen
-snapshots it gives back. Creating a workshop from a deal is in `creation`,
-JSON/YAML exports in `exchange`, the Markdown account in `markdown`, the
-shared countdown's arithmetic in `phase`.
+`Store` (in `store`) opens or creates the file and makes each change one
+durable transaction with its history entry; `model` holds the frozen
+snapshots it gives back, `Workshop` and its parts. Around them:
+
+- `schema`: the tables, their migrations, the checks before touching a file;
+- `rows`: whole workshops in and out of the tables; `plans` and `access`:
+  what each edit reads, decides and writes; `hands`: locks and redraws;
+- `paths`, `values` and `labels`: what an edit can change, the check each
+  value gets, and the French name of each field for the messages;
+- `creation`: a new workshop from a deck and a deal, with `pseudonyms`;
+- `exchange` and `plain`: JSON and YAML export files, and the plain data
+  they hold;
+- `phase`: the shared countdown; `join_codes`: what a browser types to reach
+  a workshop served by `fiction serve`; `presence`: which screens have a
+  group open.
+
+Domain code only: the Markdown account of a workshop is in
+`fiction.render.markdown`.
 """
 
 from __future__ import annotations
