@@ -23,6 +23,7 @@ from fiction.cards.model import Deck
 from fiction.errors import DeckError, FictionError
 from fiction.store.model import Workshop
 from fiction.store.store import Store
+from fiction.tui.french import FrenchCommandPalette, description, key_display
 from fiction.tui.screens.error import ErrorScreen
 from fiction.tui.screens.help import HelpScreen
 from fiction.tui.themes import DEFAULT_THEME, THEME_LABELS, THEMES
@@ -36,21 +37,6 @@ inspiration) et écrit ensemble l'action sociale de 2050, puis son journal tél�
 
 Tout ce qui est écrit est enregistré aussitôt : fermer la fenêtre ne perd rien.
 """
-
-
-KEY_NAMES = {
-    "escape": "Échap",
-    "enter": "Entrée",
-    "space": "Espace",
-    "tab": "Tab",
-    "delete": "Suppr",
-    "pageup": "Page↑",
-    "pagedown": "Page↓",
-    "home": "Début",
-    "end": "Fin",
-    "f1": "F1",
-}
-"""Keys whose Textual names are English words ("esc", "space", "pgdn")."""
 
 
 def home_screen() -> Screen:
@@ -168,19 +154,17 @@ class FictionApp(App[None]):
     # --- keys, help, palette -------------------------------------------------
 
     def get_key_display(self, binding: Binding) -> str:
-        """Key names in French in the footer and the help (Échap, Entrée, Espace…)."""
-        if not binding.key_display and binding.key in KEY_NAMES:
-            return KEY_NAMES[binding.key]
-        return super().get_key_display(binding)
+        """Keys as people read them, in the footer and the help (Ctrl+S, Maj+Tab, Échap…)."""
+        return binding.key_display or key_display(binding.key)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
         text = getattr(self.screen, "HELP", None) or APP_HELP
         # Only the keys the footer shows: hidden ones include Textual's own
-        # widget keys, described in English ("Cursor up", "Focus next").
+        # widget keys ("Ligne suivante", "Champ suivant"), which say little here.
         keys = [
-            (binding.key_display or self.get_key_display(binding), binding.description)
+            (self.get_key_display(binding), description(binding.description))
             for (_, binding, enabled, _) in self.screen.active_bindings.values()
             if enabled
             and binding.description
@@ -194,7 +178,7 @@ class FictionApp(App[None]):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
-                CommandPalette(placeholder="Rechercher une commande…", id="--command-palette")
+                FrenchCommandPalette(placeholder="Rechercher une commande…", id="--command-palette")
             )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -58,7 +58,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_workshop", "Nouvel atelier"),
         Binding("r", "workshops", "Reprendre"),
         Binding("j", "join", "Rejoindre"),
-        Binding("escape", "app.quit", "Quitter", show=False),
+        # Échap is « back » everywhere else: here it only says how to quit.
+        Binding("escape", "app.help_quit", show=False),
     ]
     HELP = """\
 # Accueil

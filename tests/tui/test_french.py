@@ -1,0 +1,151 @@
+"""Every word on screen in French, keys named as on the keyboard, and no key that
+quits or throws a form away unasked."""
+
+from __future__ import annotations
+
+import pytest
+from textual.dom import DOMNode
+from textual.widgets import Input, Select
+from textual.widgets._footer import FooterKey
+
+from fiction.tui import french
+from fiction.tui.french import DESCRIPTIONS, SHOWN_KEYS, key_display
+from fiction.tui.screens.confirm import ConfirmScreen
+from fiction.tui.screens.home import HomeScreen
+from fiction.tui.screens.new_workshop import NewWorkshopScreen
+
+
+def footer(app) -> list[tuple[str, str]]:
+    """(key, description) of each key the footer of the current screen shows."""
+    return [(key.key_display, key.description) for key in app.screen.query(FooterKey)]
+
+
+async def wait_for(pilot, condition, tries: int = 100) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition never met")
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("ctrl+s", "Ctrl+S"),
+        ("ctrl+q", "Ctrl+Q"),
+        ("f5", "F5"),
+        ("f12", "F12"),
+        ("shift+tab", "Maj+Tab"),
+        ("escape", "Échap"),
+        ("enter", "Entrée"),
+        ("space", "Espace"),
+        ("ctrl+up", "Ctrl+↑"),
+        ("ctrl+shift+a", "Ctrl+Maj+A"),
+        ("alt+pagedown", "Alt+Page↓"),
+        ("n", "n"),
+        ("1", "1"),
+        ("minus", "-"),
+        ("left,up", "←/↑"),
+    ],
+)
+def test_keys_are_named_as_printed_on_the_keyboard(key: str, shown: str):
+    assert key_display(key) == shown
+
+
+async def test_the_footer_and_the_help_name_keys_as_on_the_keyboard(app):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(fiction.screen, NewWorkshopScreen))
+        await pilot.pause()
+        shown = footer(fiction)
+        assert ("Ctrl+S", "Distribuer") in shown
+        assert ("Ctrl+N", "Ajouter une phase") in shown
+        assert not [key for key, _ in shown if key.startswith("^") or key == "esc"]
+
+        await pilot.press("f1")
+        keys = dict(fiction.screen.keys)
+        assert keys["Ctrl+S"] == "Distribuer"
+        assert keys["Ctrl+Q"] == "Quitter"
+
+
+async def test_an_open_drop_down_is_dismissed_in_french(app):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        fiction.screen.query_one("#home-deck-choice", Select).focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: fiction.screen.query_one(Select).expanded)
+        await pilot.pause()
+
+        shown = footer(fiction)
+        assert ("Échap", "Fermer la liste") in shown
+        assert not [description for _, description in shown if description == "Dismiss menu"]
+
+
+async def test_the_palette_says_in_french_that_no_command_matches(app):
+    from textual.command import CommandList
+
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: fiction.screen.id == "--command-palette")
+        await pilot.press(*"zzqqxx")
+        commands = fiction.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count == 1)
+
+        shown = str(commands.get_option_at_index(0).prompt.renderable)
+        assert shown == french.NO_MATCHES
+        assert "No matches" not in shown
+
+
+def test_textual_keys_the_footer_can_show_are_described_in_french():
+    loaded = [cls for cls in _subclasses(DOMNode) if cls.__module__.startswith("textual.")]
+    for cls in (*SHOWN_KEYS, Input, Select, *loaded):
+        for bindings in cls._merged_bindings.key_to_bindings.values():
+            for binding in bindings:
+                assert binding.description not in DESCRIPTIONS, (cls, binding)
+                assert binding.tooltip not in DESCRIPTIONS, (cls, binding)
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+async def test_escape_on_the_home_never_quits(app):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+
+        assert fiction.is_running
+        assert isinstance(fiction.screen, HomeScreen)
+        assert [n.message for n in fiction._notifications] == [
+            "Pour quitter, appuyez sur [b]Ctrl+Q[/b]."
+        ] * 2
+
+
+async def test_escape_gives_up_a_filled_new_workshop_only_once_confirmed(app):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.press(*"Atelier de Lyon")
+        await pilot.press("escape")
+        assert isinstance(fiction.screen, ConfirmScreen)
+
+        await pilot.press("escape")  # « Non »: back to the form, as it was
+        assert isinstance(fiction.screen, NewWorkshopScreen)
+        assert fiction.screen.query_one("#input-name", Input).value == "Atelier de Lyon"
+
+        await pilot.press("escape", "o")
+        assert isinstance(fiction.screen, HomeScreen)
+
+
+async def test_escape_leaves_a_new_workshop_left_untouched_at_once(app):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(fiction.screen, NewWorkshopScreen)
+        await pilot.press("escape")
+        assert isinstance(fiction.screen, HomeScreen)
