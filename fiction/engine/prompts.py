@@ -1,8 +1,10 @@
 """Compose a group's "Et si demain…" question and scenario starter from its hand.
 
 The wording belongs to the deck: `prompts/question.j2` and `prompts/starter.j2`
-in the deck folder are Jinja2 templates (plain text, rendered in a sandbox,
-so a shared deck cannot reach into the machine). A deck without them, or
+in the deck folder are Jinja2 templates (plain text, rendered in the project's
+sandbox, `fiction.sandbox`, so a shared deck cannot reach into the machine: no
+Python internals, no template read through a symlink or from outside the deck,
+and a budget of time and size). A deck without them, or
 without one of them, uses the defaults in `fiction/engine/templates/`.
 Undefined names are errors, not blanks, and any error names the template
 file and line, in French, for the deck author to fix.
@@ -37,14 +39,22 @@ class Prompts:
     """The two compiled templates of a deck, ready to compose any hand's prompt."""
 
     def __init__(self, deck_folder: Path | str | None = None) -> None:
-        from jinja2 import FileSystemLoader, TemplateError
+        from jinja2 import TemplateError
+
+        from fiction.sandbox import Folder, FolderLoader, TemplateRefused
 
         folders = [DEFAULT_FOLDER]
-        if deck_folder is not None and (Path(deck_folder) / PROMPTS_FOLDER).is_dir():
-            folders.insert(0, Path(deck_folder) / PROMPTS_FOLDER)
-        environment = sandbox(
-            FileSystemLoader([str(folder) for folder in folders], encoding="utf-8")
-        )
+        sources = [Folder(DEFAULT_FOLDER)]
+        own = Path(deck_folder) / PROMPTS_FOLDER if deck_folder is not None else None
+        if own is not None and own.is_symlink():
+            raise TemplateRefused(
+                f"Dossier de modèles « {own} » refusé : c'est un lien symbolique ; "
+                "les modèles d'un jeu sont de vrais fichiers dans son dossier."
+            )
+        if own is not None and own.is_dir():
+            folders.insert(0, own)
+            sources.insert(0, Folder(own, within=Path(deck_folder)))
+        environment = sandbox(FolderLoader(sources))
         self._templates: dict[str, Any] = {}
         for name in TEMPLATE_NAMES:
             try:
@@ -64,6 +74,8 @@ class Prompts:
         template = self._templates[name]
         try:
             text = template.render(context)
+        except FictionError:
+            raise
         except TemplateError as error:
             raise _template_error(error, template.filename, [], error.__traceback__) from error
         except Exception as error:  # a deck's template must never crash the app
@@ -77,13 +89,14 @@ class Prompts:
 
 
 def sandbox(loader: Any = None) -> Any:
-    """The Jinja2 environment every deck template runs in: sandboxed (a shared deck
-    cannot reach into the machine), plain text, undefined names as errors, and the
-    French filters."""
+    """The Jinja2 environment every deck template runs in: the project's sandbox with
+    the deck's budget (a shared deck cannot reach into the machine nor exhaust it),
+    plain text, undefined names as errors, and the French filters."""
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
-    environment = SandboxedEnvironment(loader=loader, autoescape=False, undefined=StrictUndefined)
+    from fiction.sandbox import DECK_LIMITS, sandboxed
+
+    environment = sandboxed(loader, limits=DECK_LIMITS, autoescape=False, undefined=StrictUndefined)
     environment.filters.update(
         minuscule=french.minuscule, de=french.de, a=french.a, liste=french.liste
     )
@@ -161,6 +174,8 @@ def _template_error(
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
+    from fiction.sandbox import BudgetExceeded
+
     filename = getattr(error, "filename", None) or name or "?"
     if isinstance(error, TemplateNotFound):
         searched = ", ".join(str(folder) for folder in folders)
@@ -173,6 +188,8 @@ def _template_error(
         what = (found.group(2) or found.group(1)) if found else str(error)
         names = ", ".join(NAMES)
         return _located(filename, line, f"« {what} » n'existe pas (noms disponibles : {names})")
+    if isinstance(error, BudgetExceeded):
+        return _located(filename, line, str(error))
     if isinstance(error, SecurityError):
         return _located(filename, line, f"opération interdite dans un modèle ({error})")
     return _located(filename, line, f"modèle invalide ({error})")

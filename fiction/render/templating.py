@@ -8,6 +8,11 @@ blank. Every printed string goes through the French typography of
 forget it. A user's folder (`--templates DIR`) comes first: any template
 named like a built-in one replaces it, the rest still come from the built-in
 folder.
+
+Templates are code from whoever wrote the folder, so they run in the project's
+one sandbox (`fiction.sandbox`, the one deck templates run in): no reaching into
+Python, no template read through a symlink or from outside its folder, and a
+budget of time and size that ends in a French error naming the template.
 """
 
 from __future__ import annotations
@@ -41,14 +46,14 @@ class TemplateFolders:
 
 
 def environment(folders: TemplateFolders) -> Any:
-    """A Jinja2 environment over `folders` (Jinja2 is imported here, when printing)."""
+    """A sandboxed Jinja2 environment over `folders` (Jinja2 is imported here, when printing)."""
     import jinja2
 
-    loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(str(folder)) for folder in folders.search_path]
-    )
-    env = jinja2.Environment(
-        loader=loader,
+    from fiction.sandbox import PRINT_LIMITS, FolderLoader, sandboxed
+
+    env = sandboxed(
+        FolderLoader(folders.search_path),
+        limits=PRINT_LIMITS,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
         undefined=jinja2.StrictUndefined,
         finalize=_typeset,
@@ -64,9 +69,14 @@ def environment(folders: TemplateFolders) -> Any:
 def render(folders: TemplateFolders, name: str, **context: Any) -> str:
     """Render template `name`; a broken custom template is reported in French."""
     import jinja2
+    from jinja2.sandbox import SecurityError
+
+    from fiction.sandbox import BudgetExceeded, TemplateRefused
 
     try:
         return environment(folders).get_template(name).render(**context)
+    except TemplateRefused:
+        raise
     except jinja2.TemplateNotFound as error:
         raise FictionError(f"Modèle introuvable : « {error.name} ».") from error
     except jinja2.TemplateSyntaxError as error:
@@ -75,6 +85,18 @@ def render(folders: TemplateFolders, name: str, **context: Any) -> str:
         ) from error
     except jinja2.UndefinedError as error:
         raise FictionError(f"Modèle « {name} » : variable inconnue ({error.message}).") from error
+    except BudgetExceeded as error:
+        raise FictionError(f"Modèle « {name} » : {error}.") from error
+    except SecurityError as error:
+        raise FictionError(
+            f"Modèle « {name} » : opération interdite dans un modèle ({error})."
+        ) from error
+    except FictionError:
+        raise
+    except Exception as error:  # a custom template must never crash the command
+        raise FictionError(
+            f"Modèle « {name} » : impossible de le remplir ({type(error).__name__} : {error})."
+        ) from error
 
 
 def _typeset(value: Any) -> Any:

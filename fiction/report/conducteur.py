@@ -3,7 +3,7 @@
 The deck's `conducteur` section lists segments with writing prompts for the
 IMAGE and SON columns, as Jinja2 templates; filled from the group's scenario
 (title, place, question, figure, theme, roles…) they give a draft the group
-then edits freely. The templates run in the same sandbox as the deck's
+then edits freely. The templates run in the same sandbox and budget as the deck's
 prompt templates (`fiction.engine.prompts`), with the same names and French
 filters, plus the group's own writing.
 
@@ -103,6 +103,8 @@ def _render(environment: Any, text: str, context: dict[str, Any], where: str) ->
     from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
     from jinja2.sandbox import SecurityError
 
+    from fiction.sandbox import BudgetExceeded
+
     try:
         output = environment.from_string(text).render(context)
     except TemplateSyntaxError as error:
@@ -112,6 +114,8 @@ def _render(environment: Any, text: str, context: dict[str, Any], where: str) ->
         what = (found.group(2) or found.group(1)) if found else str(error)
         names = ", ".join((*NAMES, *SCENARIO_NAMES))
         raise _error(where, f"« {what} » n'existe pas (noms disponibles : {names})") from error
+    except BudgetExceeded as error:
+        raise _error(where, str(error)) from error
     except SecurityError as error:
         raise _error(where, f"opération interdite dans un modèle ({error})") from error
     except TemplateError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -164,3 +165,65 @@ def test_prompts_work_for_a_hand_without_figure_or_theme(builtin_deck):
         "Et si demain, dans un contexte d'isolement massif des individus devant leurs écrans, "
         "le CCAS se réinventait\u00a0?"
     )
+
+
+def _compose_with(folder):
+    from fiction.cards.loader import load_deck
+
+    deck = load_deck(folder)
+    return load_prompts(folder).compose(deck, _model_hand(deck))
+
+
+def test_an_include_through_a_symlink_in_the_deck_is_refused(tmp_path, model_deck_dir):
+    (model_deck_dir / "prompts" / "r").symlink_to("/")
+    _deck_with_templates(
+        tmp_path, model_deck_dir, '{% include "r/proc/self/environ" %}', starter="En 2050."
+    )
+
+    with pytest.raises(FictionError, match=r"« r/proc/self/environ ».*lien symbolique"):
+        _compose_with(model_deck_dir)
+
+
+def test_a_deck_template_that_is_a_symlink_is_refused(model_deck_dir):
+    question = model_deck_dir / "prompts" / "question.j2"
+    question.unlink()
+    question.symlink_to("/etc/passwd")
+
+    with pytest.raises(FictionError, match=r"« question.j2 ».*lien symbolique"):
+        load_prompts(model_deck_dir)
+
+
+def test_a_symlinked_prompts_folder_is_refused(tmp_path, model_deck_dir):
+    shutil.move(model_deck_dir / "prompts", tmp_path / "ailleurs")
+    (model_deck_dir / "prompts").symlink_to(tmp_path / "ailleurs")
+
+    with pytest.raises(FictionError, match="lien symbolique"):
+        load_prompts(model_deck_dir)
+
+
+def test_an_oversized_deck_template_is_refused(tmp_path, model_deck_dir):
+    _deck_with_templates(tmp_path, model_deck_dir, "a" * 600_000, starter="En 2050.")
+
+    with pytest.raises(FictionError, match=r"« question.j2 ».*trop gros"):
+        load_prompts(model_deck_dir)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ 'a' * 10**9 }}",
+        "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
+        "{% for a in range(9999) %}{% for b in range(9999) %}{% endfor %}{% endfor %}",
+        "{{ lipsum(10**6) }}",
+    ],
+)
+def test_a_hostile_deck_template_ends_in_a_french_error_naming_it(
+    tmp_path, model_deck_dir, template
+):
+    _deck_with_templates(tmp_path, model_deck_dir, template, starter="En 2050.")
+    started = time.monotonic()
+
+    with pytest.raises(FictionError, match=r"question\.j2, ligne 1 : "):
+        _compose_with(model_deck_dir)
+
+    assert time.monotonic() - started < 10

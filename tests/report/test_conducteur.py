@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import pytest
 
@@ -97,3 +98,31 @@ def test_speakers_come_from_the_usual_voices_the_hand_and_the_group(builtin_deck
     assert choices[0] == "Présentateur·rice"
     assert builtin_deck.card(group.hands[0].roles[0]).title in choices
     assert choices[-1] == "Barista social"
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{{ 'a' * 10**9 }}",
+        "{% for a in range(9999) %}{% for b in range(9999) %}{% endfor %}{% endfor %}",
+        "{{ lipsum(10**6) }}",
+    ],
+)
+def test_a_hostile_template_ends_in_a_french_error_not_a_frozen_app(builtin_deck, group, template):
+    items = list(builtin_deck.conducteur)
+    items[2] = RunningOrderItem(kind="report", image="Plan large", sound=template)
+    deck = dataclasses.replace(builtin_deck, conducteur=tuple(items))
+    started = time.monotonic()
+
+    with pytest.raises(FictionError, match=r"séquence 3 .*champ « sound »"):
+        draft_script(deck, group)
+
+    assert time.monotonic() - started < 10
+
+
+def test_the_groups_writing_is_never_compiled_as_a_template(builtin_deck, group):
+    sly = dataclasses.replace(group, place_name="{{ 7 * 7 }}")
+
+    drafts = draft_script(builtin_deck, sly)
+
+    assert "{{ 7 * 7 }}" in drafts[0].image and "49" not in drafts[0].image
