@@ -1,12 +1,26 @@
-"""Small helpers shared by the benchmarks: repeat, take medians, print a table."""
+"""Small helpers shared by the benchmarks: repeat, take medians, print a table.
+
+With FICTION_BENCH_QUICK=1 in the environment (`run_all.py --quick` sets it),
+every benchmark runs its whole code path on tiny sizes, in a few seconds: the
+figures mean nothing, but a benchmark that no longer runs is caught (the tests
+run them all this way).
+"""
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+
+QUICK = os.environ.get("FICTION_BENCH_QUICK", "") not in ("", "0")
+
+
+def sized(full: int, quick: int) -> int:
+    """`full`, or `quick` in quick mode."""
+    return quick if QUICK else full
 
 
 def time_call(function: Callable[[], object], repeat: int) -> list[float]:

@@ -19,15 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _timing import sized
+
 from fiction.cards.loader import load_deck
 from fiction.cards.model import CARD_KINDS, Deck
 from fiction.engine import DealRequest, Hand, deal, hands_to_cover
 from fiction.resources import builtin_deck_path
 
 GROUPS = 10
-DEALS = 400
-REPEAT = 5
-SEEDS = 50
+DEALS = sized(400, 3)
+REPEAT = sized(5, 1)
+SEEDS = sized(50, 2)
 ALL_PAIRS = 35
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import print_rows, time_call
+from _timing import print_rows, sized, time_call
 
 from fiction.cards.loader import deck_files, load_deck
 from fiction.resources import builtin_deck_path
 
-REPEAT = 30
+REPEAT = sized(30, 1)
 
 
 def main() -> None:

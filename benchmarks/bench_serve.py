@@ -27,11 +27,12 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import percentile
+from _timing import QUICK, percentile, sized
 
 BARE_APP = Path(__file__).resolve().parent / "_bare_app.py"
 MARKERS = {"fiction": "Rejoindre un groupe", "bare": "Bonjour"}
 TIMEOUT = 60.0
+SETTLE = 0.2 if QUICK else 1.0
 _ESCAPES = re.compile(
     r"\x1b(\[[0-9;?<>=!]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|.)"
 )
@@ -43,7 +44,7 @@ def serve_child(kind: str, store: str) -> None:
     from fiction.serve.server import ServeSettings
 
     class BareSettings(ServeSettings):
-        def app_argv(self) -> list[str]:
+        def app_argv(self, workshop: str | None = None) -> list[str]:
             return [sys.executable, str(BARE_APP)]
 
     settings_type = ServeSettings if kind == "fiction" else BareSettings
@@ -111,12 +112,12 @@ def run(kind: str, sessions: int, folder: Path) -> dict[str, float]:
             async with aiohttp.ClientSession() as client:
                 alone, ws = await open_tab(client, url, MARKERS[kind])
                 await ws.close()
-                await asyncio.sleep(1.0)
+                await asyncio.sleep(SETTLE)
                 opened = await asyncio.gather(
                     *(open_tab(client, url, MARKERS[kind]) for _ in range(sessions))
                 )
                 times = [seconds for seconds, _ in opened]
-                await asyncio.sleep(1.0)  # let every app settle before reading its memory
+                await asyncio.sleep(SETTLE)  # let every app settle before reading its memory
                 memory = app_memory(store, kind)
                 for _, tab in opened:
                     await tab.close()
@@ -138,7 +139,7 @@ def run(kind: str, sessions: int, folder: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=12)
+    parser.add_argument("--sessions", type=int, default=sized(12, 2))
     parser.add_argument("--serve-child", nargs=2, metavar=("KIND", "STORE"), help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.serve_child:

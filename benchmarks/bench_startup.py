@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import print_rows, time_command
+from _timing import print_rows, sized, time_command
 
-REPEAT = 15
+REPEAT = sized(15, 1)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import percentile
+from _timing import percentile, sized
 
 NAME = "Atelier de mesure"
 FIELDS = ("title", "narrative", "question", "purpose")
@@ -119,8 +119,8 @@ def summary(times: list[float]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edits", type=int, default=400, help="edits per writer")
-    parser.add_argument("--writers", type=int, default=10)
+    parser.add_argument("--edits", type=int, default=sized(400, 8), help="edits per writer")
+    parser.add_argument("--writers", type=int, default=sized(10, 2))
     parser.add_argument("--dir", type=Path, default=None, help="folder on the disk to measure")
     options = parser.parse_args()
 

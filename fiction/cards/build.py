@@ -107,7 +107,7 @@ class Builder:
         inner = item_type(hint)
         if inner is not None:
             return self._convert_list(inner, meta, value, pos, path, located)
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             built = self.build(hint, value, pos, path)
             if built is None:
                 return _INVALID
@@ -144,7 +144,7 @@ class Builder:
         for index, (item, item_pos) in enumerate(zip(value, value.item_pos, strict=True)):
             where = f"{path}[{index}]"
             located.fields[where.rsplit(".", 1)[-1]] = self.location(item_pos, where)
-            if dataclasses.is_dataclass(inner):
+            if isinstance(inner, type) and dataclasses.is_dataclass(inner):
                 built = self.build(inner, item, item_pos, where)
                 if built is None:
                     ok = False

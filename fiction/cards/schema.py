@@ -53,7 +53,7 @@ def _field_schema(hint: Any, meta: Any, definitions: dict[str, Any]) -> dict[str
         if meta.get("max_items") is not None:
             schema["maxItems"] = meta["max_items"]
         return schema
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         _define(hint, definitions)
         return {"$ref": f"#/$defs/{_definition_name(hint)}"}
     if hint is int:

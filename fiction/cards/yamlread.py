@@ -10,7 +10,6 @@ that are not UTF-8 and tabs in indentation.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,7 +149,7 @@ def _position_of_offset(text: str, offset: int) -> Pos:
 
 def _tab_indents(text: str) -> Iterator[Pos]:
     for number, line in enumerate(text.splitlines(), start=1):
-        indent = re.match(r"[ \t]*", line).group()
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
             yield Pos(number, indent.index("\t") + 1)
 
@@ -199,9 +198,9 @@ def read_yaml(path: Path, display: str) -> tuple[Any, list[Problem]]:
         ]
 
     try:
-        refused = _prescan(text)
-        if refused is not None:
-            return problem(*refused)
+        prescanned = _prescan(text)
+        if prescanned is not None:
+            return problem(*prescanned)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:
         return problem(

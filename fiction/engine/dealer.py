@@ -201,13 +201,8 @@ class _Dealer:
         for group in needing:
             useful = {c: good(group, c) for c in cards}
             pairing = pairing or any(useful.values())
-            orders[group] = sorted(
-                range(len(matcher.slots)),
-                key=lambda slot, useful=useful: (
-                    not useful[matcher.slots[slot]],
-                    standing[matcher.slots[slot]],
-                ),
-            )
+            keys = [(not useful[card], standing[card]) for card in matcher.slots]
+            orders[group] = sorted(range(len(matcher.slots)), key=keys.__getitem__)
         if pairing:  # otherwise the strict phases cannot match anything: skip them
             matcher.match_must(strict)
         matcher.match_must(allowed)
@@ -294,10 +289,8 @@ class _Dealer:
             own = {card_id for f in figures for card_id in own_of[f]}
             missing = own_count - sum(1 for card_id in held if card_id in own)
             for _ in range(min(missing, hand.count(kind) - len(held))):
-                drawn = self.shoes[kind].draw(
-                    lambda c, held=held, own=own: c in own and c not in held
-                )
-                held.append(drawn or self._draw(kind, held))
+                wanted = own.difference(held)
+                held.append(self.shoes[kind].draw(wanted.__contains__) or self._draw(kind, held))
             while len(held) < hand.count(kind):
                 held.append(self._draw(kind, held))
         while len(cards["inspirations"]) < hand.inspirations:

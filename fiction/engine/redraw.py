@@ -20,6 +20,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from fiction.cards.model import CARD_KINDS, KIND_LABELS, Deck
 from fiction.engine.index import DeckIndex, deck_index
@@ -87,7 +88,9 @@ def redraw(
     cards = {kind: [c if c in kept else None for c in hand.ids(kind)] for kind in CARD_KINDS}
     for kind in CARD_KINDS:
         drawer.fill(kind, cards)
-    return Hand(hand.group, hand.round, **{kind: tuple(cards[kind]) for kind in CARD_KINDS})
+    # `fill` drew a card for every empty slot (or raised): no None is left.
+    filled = cast("dict[str, list[str]]", cards)
+    return Hand(hand.group, hand.round, **{kind: tuple(filled[kind]) for kind in CARD_KINDS})
 
 
 def _facilitator_cards(plan: Plan, request: DealRequest, hand: Hand) -> set[str]:

@@ -6,7 +6,9 @@ Fonts come from the templates' `@font-face` rules through one
 FontConfiguration, so a PDF looks the same on every machine. WeasyPrint
 reports a missing glyph, a refused fetch or a CSS rule it ignored through the
 "weasyprint" logger; `Printer` collects those messages so the command can
-show them instead of losing them.
+show them instead of losing them. A notice about the machine rather than the
+document (the PDF comes out the same) stays in the log and is not collected:
+the user would read an English warning about nothing they can change.
 """
 
 from __future__ import annotations
@@ -23,13 +25,19 @@ from fiction.render.fetcher import FolderFetcher
 from fiction.render.templating import TemplateFolders
 
 
+# The start of WeasyPrint's notices (their format strings) that say nothing about
+# the document: without the HarfBuzz-Subset library, fonts are subset by fontTools.
+MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
 class _Collector(logging.Handler):
     def __init__(self, sink: list[str]) -> None:
         super().__init__(logging.WARNING)
         self.sink = sink
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.sink.append(record.getMessage())
+        if not str(record.msg).startswith(MACHINE_NOTICES):
+            self.sink.append(record.getMessage())
 
 
 class Printer:

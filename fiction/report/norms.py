@@ -91,6 +91,7 @@ def flag(segment: Segment, pace: Pace = DEFAULT_PACE) -> Flag | None:
     norm = NORMS.get(segment.kind)
     if norm is None or not segment_seconds(segment, pace):
         return None
+    judged: list[tuple[int | None, float]]
     if norm.per_line and spoken_words(segment.sound):
         judged = [
             (number, spoken_words(line) / pace.words_per_second)

@@ -53,6 +53,7 @@ def read(db: sqlite3.Connection, workshop_id: int, target: Target) -> Any:
             (workshop_id,),
         ).fetchone()
         return dict(zip(("index", "started_at", "elapsed", "extra_minutes"), row, strict=True))
+    assert group is not None, target  # hands and segments belong to a group
     if target.kind == "hand":
         return _read_hand(db, workshop_id, group, target.key)
     segment = _read_segment(db, workshop_id, group, target.key)
@@ -70,14 +71,14 @@ def write(db: sqlite3.Connection, workshop_id: int, target: Target, value: Any) 
         stored = dumps(value) if isinstance(value, list) else value
         db.execute(f"UPDATE {table} SET {target.column} = ? WHERE {where}", (stored, *keys))
     elif target.kind == "answer":
-        keys = (workshop_id, group, target.key)
+        answer = (workshop_id, group, target.key)
         db.execute(
             "DELETE FROM vigilance_answers"
             " WHERE workshop_id = ? AND group_number = ? AND card_id = ?",
-            keys,
+            answer,
         )
         if value:
-            db.execute("INSERT INTO vigilance_answers VALUES (?, ?, ?, ?)", (*keys, value))
+            db.execute("INSERT INTO vigilance_answers VALUES (?, ?, ?, ?)", (*answer, value))
     elif target.kind == "agenda":
         write_agenda(db, workshop_id, value)
     elif target.kind == "phase":
@@ -108,11 +109,15 @@ def write(db: sqlite3.Connection, workshop_id: int, target: Target, value: Any) 
             ),
         )
     elif target.kind == "segment":
+        assert group is not None, target  # segments belong to a group
         _remove_segment(db, workshop_id, group, target.key)
         if value is not None:
             insert_segment(db, workshop_id, group, target.key, value)
     elif target.column == "position":
+        assert group is not None, target
         segment = _read_segment(db, workshop_id, group, target.key)
+        if segment is None:
+            raise FictionError(f"La séquence {target.key} n'existe pas (ou plus) dans ce groupe.")
         _remove_segment(db, workshop_id, group, target.key)
         insert_segment(db, workshop_id, group, target.key, segment | {"position": value})
     else:

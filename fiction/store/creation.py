@@ -41,7 +41,8 @@ def deck_ref(deck: Deck) -> DeckRef:
 
 def hand_state(hand: Any, round_number: int) -> HandState:
     """A freshly dealt engine hand: no lock, no redraw yet."""
-    return HandState(round_number, **{kind: tuple(hand.ids(kind)) for kind in CARD_KINDS})
+    cards: dict[str, Any] = {kind: tuple(hand.ids(kind)) for kind in CARD_KINDS}
+    return HandState(round_number, **cards)
 
 
 def new_workshop(

@@ -83,6 +83,7 @@ def insert_workshop(db: sqlite3.Connection, workshop: Workshop, history: Sequenc
         ),
     )
     new_id = cursor.lastrowid
+    assert new_id is not None  # an INSERT always sets it
     for group in workshop.groups:
         _insert_group(db, new_id, group)
     access.write_agenda(db, new_id, plain.agenda_to_data(workshop.agenda))

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,10 +24,20 @@ from fiction.render.templating import TemplateFolders
 from tests.render.filled import fill_workshop
 from tests.render.pdftext import page_texts
 
+SETUP = "scripts/install-system-packages"
+
 
 @contextmanager
 def weasyprint_messages() -> Iterator[list[str]]:
-    """Every message of WARNING level or above the "weasyprint" logger emits inside."""
+    """Every message of WARNING level or above the "weasyprint" logger emits inside.
+
+    Without HarfBuzz-Subset, WeasyPrint warns on every PDF that it subsets fonts
+    with fontTools: the machine is not set up, which is said plainly here.
+    """
+    from weasyprint.text.ffi import harfbuzz_subset
+
+    if harfbuzz_subset is None:
+        pytest.fail(f"libharfbuzz-subset0 is missing: run `{SETUP}` first.")
     messages: list[str] = []
 
     class Handler(logging.Handler):
@@ -88,16 +96,8 @@ def filled_store(tmp_path_factory, builtin_deck) -> Path:
 
 @pytest.fixture(scope="session")
 def pdftoppm() -> str:
-    """pdftoppm (poppler-utils), installed with apt when missing and we may."""
+    """pdftoppm, from poppler-utils, which the set-up script installs."""
     found = shutil.which("pdftoppm")
-    if found is None and hasattr(os, "geteuid") and os.geteuid() == 0:
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "check": False}
-        environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update"], env=environment, timeout=600, **quiet)
-        subprocess.run(
-            ["apt-get", "install", "-y", "poppler-utils"], env=environment, timeout=600, **quiet
-        )
-        found = shutil.which("pdftoppm")
     if found is None:
-        pytest.skip("pdftoppm (poppler-utils) est absent et n'a pas pu être installé")
+        pytest.fail(f"pdftoppm is missing (package poppler-utils): run `{SETUP}` first.")
     return found

@@ -1,9 +1,8 @@
 """Fixtures for the browser tests of `fiction serve`: Debian's Chromium and its driver.
 
-The browser tests drive a real headless Chromium through Selenium. The
-project installs what it needs itself (a fresh CI machine has no browser):
-the session fixture `chromium` runs apt-get once, as root, when
-/usr/bin/chromium or /usr/bin/chromedriver is missing. Every network request
+The browser tests drive a real headless Chromium through Selenium, installed
+before the tests by scripts/install-system-packages (the README's test command
+runs it); a test never installs anything. Every network request
 of these tests goes to this machine's loopback addresses; Chromium is started
 with its background services off and its host resolver mapped to nothing but
 loopback, so not even a font or an update check leaves the machine.
@@ -11,8 +10,6 @@ loopback, so not even a font or an update check leaves the machine.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,8 +18,7 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-INSTALL = "apt-get update && apt-get install -y chromium chromium-driver"
-INSTALL_TIMEOUT = 900.0
+SETUP = "scripts/install-system-packages"
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -42,23 +38,13 @@ CHROMIUM_FLAGS = (
 
 @pytest.fixture(scope="session")
 def chromium() -> Path:
-    """Debian's Chromium and ChromeDriver, installed on first use when missing."""
-    if CHROMIUM.exists() and CHROMEDRIVER.exists():
-        return CHROMIUM
-    if os.geteuid() != 0:
-        pytest.fail(f"Chromium is missing and installing it needs root: run `{INSTALL}` as root.")
-    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    result = subprocess.run(
-        INSTALL,
-        shell=True,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=INSTALL_TIMEOUT,
-        check=False,
-    )
-    if result.returncode != 0 or not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.fail(f"Installing Chromium failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    """Debian's Chromium and ChromeDriver, which the set-up script installs."""
+    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
+    if missing:
+        pytest.fail(
+            f"{' and '.join(missing)} missing (packages chromium, chromium-driver): "
+            f"run `{SETUP}` first."
+        )
     return CHROMIUM
 
 
