@@ -24,7 +24,6 @@ from weasyprint.text.fonts import FontConfiguration
 from fiction.render.fetcher import FolderFetcher
 from fiction.render.templating import TemplateFolders
 
-
 # The start of WeasyPrint's notices (their format strings) that say nothing about
 # the document: without the HarfBuzz-Subset library, fonts are subset by fontTools.
 MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
