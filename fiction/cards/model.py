@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fiction.cards.kinds import CARD_KINDS
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
@@ -290,15 +292,9 @@ class RunningOrderItem:
     )
 
 
-CARD_TYPES: dict[str, type] = {
-    "themes": Theme,
-    "figures": Figure,
-    "roles": Role,
-    "vigilance": Vigilance,
-    "contexts": Context,
-    "inspirations": Inspiration,
-}
-CARD_KINDS: tuple[str, ...] = tuple(CARD_TYPES)
+CARD_TYPES: dict[str, type] = dict(
+    zip(CARD_KINDS, (Theme, Figure, Role, Vigilance, Context, Inspiration), strict=True)
+)
 
 KIND_LABELS = {
     "themes": "thème",

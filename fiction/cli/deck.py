@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from fiction.cards.model import CARD_KINDS
+from fiction.cards.kinds import CARD_KINDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option
 
@@ -54,7 +54,6 @@ def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
     from fiction.cards.model import count_cards
 
     path = deck_folder(chosen)
-
     loaded = load_deck(path)
     counts = ", ".join(count_cards(kind, len(loaded.cards(kind))) for kind in CARD_KINDS)
     click.secho(f"Jeu valide : {loaded.manifest.title} ({path})", fg="green")

@@ -128,8 +128,8 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def install() -> None:
     """Make Click speak French in this process."""
     for name in _CLICK_MODULES:
-        module = importlib.import_module(name)
-        if hasattr(module, "_"):
-            module._ = gettext
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+        names = vars(importlib.import_module(name))  # the module's own globals
+        if "_" in names:
+            names["_"] = gettext
+        if "ngettext" in names:
+            names["ngettext"] = ngettext

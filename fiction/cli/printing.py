@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from fiction.cards.model import CARD_KINDS
+from fiction.cards.kinds import CARD_KINDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option, store_option
 
