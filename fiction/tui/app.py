@@ -13,20 +13,23 @@ import traceback
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from fiction.cards.model import Deck
 from fiction.errors import DeckError, FictionError
-from fiction.store.model import Workshop
-from fiction.store.store import Store
 from fiction.tui.french import FrenchCommandPalette, description, key_display
-from fiction.tui.screens.error import ErrorScreen
-from fiction.tui.screens.help import HelpScreen
 from fiction.tui.themes import DEFAULT_THEME, THEME_LABELS, THEMES
+
+if TYPE_CHECKING:
+    # The first screen is up before these are needed: the store is opened, a
+    # deck loaded, help (Markdown) and errors shown later, each importing its own.
+    from fiction.cards.model import Deck
+    from fiction.store.model import Workshop
+    from fiction.store.store import Store
 
 APP_HELP = """\
 # fiction — le CCAS en 2050
@@ -53,10 +56,6 @@ def _join_screen(workshop: str) -> Screen:
 
 class FictionApp(App[None]):
     """The `fiction` workshop app."""
-
-    # The home is the default mode's first screen rather than get_default_screen()'s:
-    # Textual loads a screen's CSS_PATH for a mode's screen, not for the default one.
-    MODES = {"_default": home_screen}
 
     TITLE = "fiction — le CCAS en 2050"
     CSS_PATH = "app.tcss"
@@ -86,10 +85,11 @@ class FictionApp(App[None]):
         group_workshop: str | None = None,
     ) -> None:
         super().__init__()
+        self._first_screen: Callable[[], Screen] = home_screen
         if group_workshop is not None:
             # A browser that came in with this workshop's join code: its groups
             # only, never the facilitator's home, dashboard or other workshops.
-            self._modes["_default"] = partial(_join_screen, group_workshop)
+            self._first_screen = partial(_join_screen, group_workshop)
         self.store_path = store_path
         self.deck_path = deck_path
         self.clock = clock
@@ -102,12 +102,27 @@ class FictionApp(App[None]):
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
 
+    def get_default_screen(self) -> Screen:
+        """The home, or the join screen of the one workshop a browser entered."""
+        screen = self._first_screen()
+        # Textual does not read the default screen's CSS_PATH; read it now, before
+        # anything is styled. (As a mode's screen, it would be read after, at the
+        # cost of parsing every stylesheet and restyling the app twice more.)
+        for path in screen.css_path:
+            css = Path(path).read_text(encoding="utf-8")
+            self.stylesheet.add_source(css, read_from=(str(path), ""))
+        if self.css_monitor is not None:
+            self.css_monitor.add_paths(screen.css_path)
+        return screen
+
     # --- what screens share -------------------------------------------------
 
     @property
     def store(self) -> Store:
         """The workshop store, opened on first use (raises FictionError if unusable)."""
         if self._store is None:
+            from fiction.store.store import Store
+
             self._store = Store(self.store_path, clock=self.clock)
         return self._store
 
@@ -139,6 +154,8 @@ class FictionApp(App[None]):
             message = "\n".join([error.message, *(f"• {p}" for p in error.problems)])
         else:
             message = str(error)
+        from fiction.tui.screens.error import ErrorScreen
+
         self.push_screen(ErrorScreen(title, message))
 
     # --- lifecycle ------------------------------------------------------------
@@ -158,6 +175,8 @@ class FictionApp(App[None]):
         return binding.key_display or key_display(binding.key)
 
     def action_help(self) -> None:
+        from fiction.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         text = getattr(self.screen, "HELP", None) or APP_HELP

@@ -23,5 +23,5 @@ def test_the_session_entry_point_builds_a_group_only_app(tmp_path: Path, monkeyp
 
     monkeypatch.setattr("fiction.tui.app.FictionApp.run", fake_run)
     session_main(["--store", str(tmp_path / "a.sqlite3"), "--workshop", "Atelier du Mans"])
-    screen = built["app"]._modes["_default"]()
+    screen = built["app"].get_default_screen()
     assert screen.only == "Atelier du Mans"
