@@ -1,8 +1,10 @@
-"""Writing files so that a crash never leaves half of one behind."""
+"""Writing files so that a crash never leaves half of one behind, and reading
+files of a shared folder (a deck, a template folder) without leaving it."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -41,3 +43,34 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def outside_reason(path: Path, root: Path) -> str | None:
+    """Why `path` may not be read as a file of the folder `root`, in French, or None.
+
+    A shared folder is read only through real files inside it: a symlink (to the
+    file or to a folder on the way) could point anywhere on the machine, and a
+    FIFO or a device would block or never end.
+    """
+    root = Path(os.path.abspath(root))
+    path = Path(os.path.abspath(path))
+    if not path.is_relative_to(root):
+        return "il est hors de son dossier"
+    current = root
+    for part in path.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            return (
+                "c'est un lien symbolique"
+                if current == path
+                else (f"le dossier « {current.name} » est un lien symbolique")
+            )
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "il est hors de son dossier"
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"illisible ({error.strerror or error})"
+    if not stat.S_ISREG(mode):
+        return "ce n'est pas un fichier ordinaire"
+    return None

@@ -24,7 +24,6 @@ import functools
 import math
 import os
 import re
-import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from fiction.errors import FictionError
+from fiction.fileio import outside_reason
 
 MAX_TEMPLATE_BYTES = 500_000
 """The kit's largest template is 6 kB; half a megabyte is not a template."""
@@ -111,23 +111,9 @@ class FolderLoader(jinja2.BaseLoader):
 def confined_file(path: Path, root: Path, name: str) -> Path:
     """`path` if it is a regular file under `root` reached without a symlink;
     `TemplateRefused` naming template `name` otherwise."""
-    root = Path(os.path.abspath(root))
-    path = Path(os.path.abspath(path))
-    if not path.is_relative_to(root):
-        raise _refused(name, path, "il est hors de son dossier")
-    current = root
-    for part in path.relative_to(root).parts:
-        current = current / part
-        if current.is_symlink():
-            raise _refused(name, current, "c'est un lien symbolique")
-    if not path.resolve().is_relative_to(root.resolve()):
-        raise _refused(name, path, "il est hors de son dossier")
-    try:
-        mode = path.stat().st_mode
-    except OSError as error:
-        raise _refused(name, path, f"illisible ({error.strerror or error})") from error
-    if not stat.S_ISREG(mode):
-        raise _refused(name, path, "ce n'est pas un fichier ordinaire")
+    reason = outside_reason(path, root)
+    if reason is not None:
+        raise _refused(name, path, reason)
     return path
 
 

@@ -5,12 +5,19 @@ A deck is a folder of YAML files; each file holds any of the sections `deck`
 `vigilance`, `contexts` and `inspirations`, and `conducteur` (the news
 report's default running order, in one file at most). Cards keep file order,
 files are read in path order, so a deck always loads the same way.
+
+A deck is passed from hand to hand, so only its own real files are read: a
+file or folder that is a symlink, or anything that is not a regular file, is
+refused with a problem naming it (a symlink could point anywhere on the machine,
+a FIFO would never end). The folder is walked without following symlinks and
+no further than `MAX_FILES`, so `deck check /` answers at once.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 from pathlib import Path
 
 from fiction.cards.build import Builder
@@ -26,6 +33,7 @@ from fiction.cards.model import (
 )
 from fiction.cards.yamlread import LocatedList, LocatedMap, read_yaml
 from fiction.errors import DeckError, FictionError, Location, Problem
+from fiction.fileio import outside_reason
 
 SECTIONS = ("deck", *CARD_KINDS, "conducteur")
 MAX_FILES = 200
@@ -33,14 +41,25 @@ DECK_SUFFIXES = (".yaml", ".yml")
 
 
 def deck_files(root: Path) -> list[Path]:
-    """The deck's YAML files in a stable order, hidden folders skipped."""
-    return sorted(
-        path
-        for path in root.rglob("*")
-        if path.suffix in DECK_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    )
+    """The deck's YAML files in a stable order, hidden ones skipped (at most one
+    more than `MAX_FILES`: a folder with more is not a deck)."""
+    return _walk(root)[0]
+
+
+def _walk(root: Path) -> tuple[list[Path], list[Path]]:
+    """The YAML files under `root` and the symlinked folders met, never followed."""
+    files: list[Path] = []
+    linked: list[Path] = []
+    for folder, folders, names in os.walk(root):
+        here = Path(folder)
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        linked += [here / name for name in folders if (here / name).is_symlink()]
+        for name in sorted(names):
+            if not name.startswith(".") and Path(name).suffix in DECK_SUFFIXES:
+                files.append(here / name)
+        if len(files) > MAX_FILES:
+            break
+    return sorted(files), sorted(linked)
 
 
 def resolve_deck_folder(path: Path) -> Path:
@@ -57,22 +76,34 @@ def resolve_deck_folder(path: Path) -> Path:
 def load_deck(path: Path | str) -> Deck:
     """Read, validate and resolve the deck at `path` (raises `DeckError`)."""
     root = resolve_deck_folder(Path(path))
-    files = deck_files(root)
+    files, linked = _walk(root)
     if not files:
         raise DeckError(root, [Problem(Location(str(root)), "aucun fichier YAML dans ce dossier")])
     if len(files) > MAX_FILES:
         raise DeckError(
             root,
-            [Problem(Location(str(root)), f"{len(files)} fichiers YAML ; {MAX_FILES} au plus")],
+            [
+                Problem(
+                    Location(str(root)), f"plus de {MAX_FILES} fichiers YAML ; {MAX_FILES} au plus"
+                )
+            ],
         )
 
-    problems: list[Problem] = []
+    problems: list[Problem] = [
+        Problem(Location(str(folder)), "dossier refusé : c'est un lien symbolique")
+        for folder in linked
+    ]
     manifests: list[Placed] = []
     cards: dict[str, list[Placed]] = {kind: [] for kind in (*CARD_KINDS, "conducteur")}
     broken: dict[str, str] = {}
     unreadable = False
     for file in files:
         display = str(file)
+        reason = outside_reason(file, root)
+        if reason is not None:
+            problems.append(Problem(Location(display), f"fichier refusé : {reason}"))
+            unreadable = True
+            continue
         value, read_problems = read_yaml(file, display)
         problems += read_problems
         if value is None:

@@ -271,3 +271,54 @@ def test_folder_without_yaml(tmp_path):
     with pytest.raises(DeckError) as caught:
         load_deck(tmp_path)
     assert "aucun fichier YAML" in str(caught.value)
+
+
+def test_a_deck_file_that_is_a_symlink_is_refused_not_read(tmp_path, model_deck_dir):
+    outside = tmp_path / "ailleurs.yaml"
+    outside.write_text("themes:\n  - id: secret\n", encoding="utf-8")
+    (model_deck_dir / "lien.yaml").symlink_to(outside)
+
+    found = problems_of(model_deck_dir)
+
+    assert any("lien.yaml: fichier refusé : c'est un lien symbolique" in p for p in found)
+    assert not any("secret" in p for p in found)
+
+
+def test_a_symlink_to_a_file_of_the_deck_itself_is_refused_too(model_deck_dir):
+    (model_deck_dir / "double.yaml").symlink_to(model_deck_dir / "cartes.yaml")
+
+    assert any("double.yaml: fichier refusé" in p for p in problems_of(model_deck_dir))
+
+
+def test_a_symlinked_folder_of_the_deck_is_refused(tmp_path, model_deck_dir):
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (elsewhere / "cartes.yaml").write_text("themes: []\n", encoding="utf-8")
+    (model_deck_dir / "figures").symlink_to(elsewhere)
+
+    found = problems_of(model_deck_dir)
+
+    assert any("figures: dossier refusé : c'est un lien symbolique" in p for p in found)
+
+
+def test_a_fifo_named_like_a_deck_file_is_refused_without_blocking(model_deck_dir):
+    import os
+
+    os.mkfifo(model_deck_dir / "tube.yaml")
+
+    assert any("tube.yaml: fichier refusé" in p for p in problems_of(model_deck_dir))
+
+
+def test_a_huge_folder_is_refused_without_walking_all_of_it(tmp_path):
+    for number in range(250):
+        (tmp_path / f"f{number:03}.yaml").write_text("themes: []\n", encoding="utf-8")
+
+    with pytest.raises(DeckError, match="1 problème") as caught:
+        load_deck(tmp_path)
+
+    assert "plus de 200 fichiers YAML" in str(caught.value)
+
+
+def test_the_root_folder_is_refused_in_french():
+    with pytest.raises(DeckError):
+        load_deck(Path("/"))
