@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import print_rows
+from _timing import print_rows, sized
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
@@ -127,8 +127,10 @@ async def measure(runs: int, keys: int, folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=10, help="démarrages mesurés par application")
-    parser.add_argument("--keys", type=int, default=40, help="touches mesurées par cas")
+    parser.add_argument(
+        "--runs", type=int, default=sized(10, 1), help="démarrages mesurés par application"
+    )
+    parser.add_argument("--keys", type=int, default=sized(40, 3), help="touches mesurées par cas")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(measure(options.runs, options.keys, Path(folder)))
