@@ -1,6 +1,8 @@
 """Entry passes: what a browser holds once it has given a right join code.
 
-A pass names the workshop whose code was given and when; it is signed with a
+A pass names the workshop whose code was given and when, plus a few random
+bytes so that no two browsers hold the same pass (the session caps count tabs
+per pass); it is signed with a
 secret drawn when the server starts, so it cannot be forged, and it does not
 contain the code: the facilitator may change the code and every browser
 already in keeps its pass (a reload does not ask again). Restarting the server
@@ -13,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,7 +32,9 @@ class Passes:
     lifetime: float = LIFETIME
 
     def issue(self, workshop: str) -> str:
-        payload = json.dumps([workshop, int(self.clock())], ensure_ascii=False)
+        payload = json.dumps(
+            [workshop, int(self.clock()), secrets.token_urlsafe(9)], ensure_ascii=False
+        )
         body = base64.urlsafe_b64encode(payload.encode("utf-8")).decode("ascii").rstrip("=")
         return f"{body}.{self._sign(body)}"
 
@@ -42,7 +47,7 @@ class Passes:
             return None
         try:
             padded = body + "=" * (-len(body) % 4)
-            workshop, issued = json.loads(base64.urlsafe_b64decode(padded).decode("utf-8"))
+            workshop, issued, _ = json.loads(base64.urlsafe_b64decode(padded).decode("utf-8"))
         except (ValueError, TypeError):
             return None
         if not isinstance(workshop, str) or not isinstance(issued, (int, float)):

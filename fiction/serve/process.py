@@ -9,6 +9,12 @@ protocol, which leaves the app the way Ctrl+Q does: screens save what is
 typed on their way out). And stopping is bounded: an app that has not left
 after `quit_timeout` gets SIGTERM (which Textual's web driver also turns into
 a clean exit), then SIGKILL; the server never waits forever.
+
+Two more things keep a tab from costing more than its share. The terminal
+size the page asks for is clamped (`Limits.terminal_size`), at the start and
+at every resize. And a tab that has gone does not stop the app: what the app
+writes for it is dropped, and its output is still read to the end, so the
+app can save and leave when asked to.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from textual_serve.app_service import AppService
+
+from fiction.serve.limits import Limits
 
 QUIT_TIMEOUT = 10.0
 """Seconds an app gets to save and leave after "quit" (it needs well under one)."""
@@ -34,11 +42,13 @@ class AppProcess(AppService):
         argv: Sequence[str],
         *,
         quit_timeout: float = QUIT_TIMEOUT,
+        limits: Limits | None = None,
         **service_options: Any,
     ) -> None:
         super().__init__(shlex.join(argv), **service_options)
         self.argv = tuple(argv)
         self.quit_timeout = quit_timeout
+        self.limits = limits or Limits()
         self._stopping: asyncio.Task[None] | None = None
 
     async def _open_app_process(
@@ -56,6 +66,20 @@ class AppProcess(AppService):
         assert process.stdin is not None
         self._stdin = process.stdin
         return process
+
+    async def start(self, width: int, height: int) -> None:
+        await super().start(*self.limits.terminal_size(width, height))
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(*self.limits.terminal_size(width, height))
+
+    async def on_data(self, payload: bytes) -> None:
+        with contextlib.suppress(ConnectionError):  # the tab has gone: keep reading the app
+            await super().on_data(payload)
+
+    async def on_meta(self, data: bytes) -> None:
+        with contextlib.suppress(ConnectionError):
+            await super().on_meta(data)
 
     async def stop(self) -> None:
         """Ask the app to quit and wait until it has; safe to call from several places at once."""

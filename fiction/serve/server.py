@@ -9,8 +9,13 @@ websocket protocol) and changes what a workshop needs:
   this computer only, a check of the Host header instead, so that a web page
   from elsewhere cannot reach the app by renaming 127.0.0.1 (DNS rebinding);
 - the websocket refuses pages of another origin;
-- one `AppProcess` per tab, all stopped, saved and waited for when the server
-  stops (Ctrl+C), in bounded time.
+- one `AppProcess` per tab, within the caps of `fiction.serve.limits` (a tab
+  past a cap is told why in French and starts nothing);
+- a tab that vanishes (its connection reset, even in the middle of the
+  handshake) is an ordinary end: its app saves and leaves, its seat is freed;
+- when the server stops (Ctrl+C), every app is asked to save and leave, then
+  terminated if it has not in bounded time, and every tab still open is
+  closed as "going away" (1001), so its page says the session has ended.
 """
 
 from __future__ import annotations
@@ -31,9 +36,10 @@ from textual_serve.server import Server, to_int
 
 from fiction.errors import FictionError
 from fiction.serve import address
-from fiction.serve.gate import ENTRY_PATH, TEMPLATES, Gate, Lookup
+from fiction.serve.gate import COOKIE, ENTRY_PATH, TEMPLATES, Gate, Lookup
+from fiction.serve.limits import Cap, Limits, Seat, Seats
 from fiction.serve.passes import Passes
-from fiction.serve.process import AppProcess
+from fiction.serve.process import QUIT_TIMEOUT, AppProcess
 from fiction.serve.throttle import Throttle
 
 SHUTDOWN_TIMEOUT = 20.0
@@ -77,12 +83,19 @@ class WorkshopServer(Server):
         secret: bytes,
         clock: Callable[[], float] = time.time,
         throttle: Throttle | None = None,
+        limits: Limits | None = None,
+        quit_timeout: float = QUIT_TIMEOUT,
     ) -> None:
         super().__init__(
             " ".join(settings.app_argv()), host=settings.host, port=settings.port, title="fiction"
         )
         self.settings = settings
         self.say = say
+        self.limits = limits or Limits()
+        self.seats = Seats(self.limits)
+        self.quit_timeout = quit_timeout
+        self.stopping = False
+        """Set once the server stops: no new session, open tabs are closed as "going away"."""
         self.sessions: set[AppProcess] = set()
         self.sockets: set[web.WebSocketResponse] = set()
         self.gate: Gate | None = None
@@ -131,6 +144,12 @@ class WorkshopServer(Server):
         return await handler(request)
 
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+        cap = "stopping" if self.stopping else self.seats.refusal(*self._seat_keys(request))
+        if cap is not None:
+            html = TEMPLATES.get_template("complet.html").render(
+                message=refusal(cap, self._cap_count(cap))
+            )
+            return web.Response(text=html, content_type="text/html", charset="utf-8", status=503)
         scheme = "wss" if request.secure else "ws"
         html = TEMPLATES.get_template("app.html").render(
             static_url="/static/",
@@ -139,50 +158,112 @@ class WorkshopServer(Server):
         )
         return web.Response(text=html, content_type="text/html", charset="utf-8")
 
-    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """One tab: start its app process, relay both ways, stop the app when the tab goes."""
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        """One tab: take a seat, start its app process, relay both ways, always clean up."""
         origin = request.headers.get("Origin")
         if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
             raise web.HTTPForbidden(text="Origine refusée.")
         websocket = web.WebSocketResponse(heartbeat=15)
-        width = to_int(request.query.get("width", "80"), 80)
-        height = to_int(request.query.get("height", "24"), 24)
-        await websocket.prepare(request)
+        # Before any await: tabs opened all at once are counted one by one.
+        seat: Seat | Cap | str = (
+            "stopping" if self.stopping else self.seats.take(*self._seat_keys(request))
+        )
+        try:
+            try:
+                await websocket.prepare(request)
+            except ConnectionError:
+                # The tab left during the handshake. A response of aiohttp's own is
+                # answered to a closed connection quietly; this half-open one is not.
+                return web.Response()
+            if request.transport is None or request.transport.is_closing():
+                return websocket  # it left while the handshake was written: no read would end
+            if isinstance(seat, Seat):
+                await self._run_tab(request, websocket)
+            else:
+                reason = refusal(seat, self._cap_count(seat)).encode()
+                await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=reason)
+        finally:
+            if isinstance(seat, Seat):
+                seat.release()
+        return websocket
+
+    async def _run_tab(self, request: web.Request, websocket: web.WebSocketResponse) -> None:
         workshop = self.gate.holder(request) if self.gate is not None else None
+
+        async def close_tab() -> None:
+            await self._close(websocket)
+
         process = AppProcess(
             self.settings.app_argv(workshop),
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
-            close=websocket.close,
+            close=close_tab,
             download_manager=self.download_manager,
+            limits=self.limits,
+            quit_timeout=self.quit_timeout,
         )
         self.sockets.add(websocket)
         self.sessions.add(process)
         try:
-            await process.start(width, height)
+            await process.start(
+                to_int(request.query.get("width", "80"), 80),
+                to_int(request.query.get("height", "24"), 24),
+            )
             self.say(
                 f"Session ouverte ({request.remote}) : {_sessions(len(self.sessions))} en cours."
             )
-            await self._process_messages(websocket, process)
+            if not self.stopping:
+                await self._process_messages(websocket, process)
         except asyncio.CancelledError:
             pass
+        except ConnectionError:
+            pass  # the tab left: an ordinary end
         except Exception as error:  # a malformed message ends this tab's session only
             self.say(f"Session interrompue ({type(error).__name__} : {error}).")
         finally:
-            await process.stop()
-            self.sessions.discard(process)
-            self.sockets.discard(websocket)
+            try:
+                await process.stop()
+            except Exception as error:
+                self.say(f"Session mal arrêtée ({type(error).__name__} : {error}).")
+            finally:
+                self.sessions.discard(process)
+                self.sockets.discard(websocket)
+                await self._close(websocket)
+                self.say(f"Session fermée : {_sessions(len(self.sessions))} en cours.")
+
+    def _seat_keys(self, request: web.Request) -> tuple[str, str | None]:
+        """Who a tab counts against: its device, and its browser's pass when it has one."""
+        holder = None
+        if self.gate is not None and self.gate.holder(request) is not None:
+            holder = request.cookies.get(COOKIE)
+        return address.client(request.remote), holder
+
+    def _cap_count(self, cap: str) -> int:
+        limits = self.limits
+        return {"pass": limits.per_pass, "address": limits.per_address}.get(cap, limits.overall)
+
+    async def _close(self, websocket: web.WebSocketResponse) -> None:
+        """Close a tab: "going away" (1001) when the server stops, else a normal end."""
+        if self.stopping:
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=GOING_AWAY.encode())
+        else:
             await websocket.close()
-            self.say(f"Session fermée : {_sessions(len(self.sessions))} en cours.")
-        return websocket
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Before aiohttp closes connections: every app saves and leaves (bounded)."""
+        """Before aiohttp closes connections: every app saves and leaves (bounded), tabs close."""
+        self.stopping = True
         if self.sessions:
             self.say(f"Arrêt : fermeture de {_sessions(len(self.sessions))}…")
-        await asyncio.gather(*(process.stop() for process in list(self.sessions)))
-        for websocket in list(self.sockets):
-            await websocket.close(code=WSCloseCode.GOING_AWAY, message="fiction s'arrête".encode())
+        stopped = await asyncio.gather(
+            *(process.stop() for process in list(self.sessions)), return_exceptions=True
+        )
+        for error in stopped:
+            if isinstance(error, Exception):
+                self.say(f"Session mal arrêtée ({type(error).__name__} : {error}).")
+        await asyncio.gather(
+            *(self._close(websocket) for websocket in list(self.sockets)),
+            return_exceptions=True,
+        )
 
     # --- running ----------------------------------------------------------------------
 
@@ -208,6 +289,7 @@ class WorkshopServer(Server):
             announce(runner.addresses[0][1])
             await stop.wait()
         finally:
+            self.stopping = True
             await runner.cleanup()
 
 
@@ -225,3 +307,20 @@ async def _home(request: web.Request) -> web.StreamResponse:
 
 def _sessions(count: int) -> str:
     return {0: "aucune session", 1: "1 session"}.get(count, f"{count} sessions")
+
+
+GOING_AWAY = "fiction s'arrête"
+"""The reason a tab is closed with when the server stops (its page shows it)."""
+
+
+def refusal(cap: str, count: int) -> str:
+    """Why a new tab is refused; short enough for a websocket's close frame (123 bytes)."""
+    sessions = "1 session ouverte" if count == 1 else f"{count} sessions ouvertes"
+    if cap == "pass":
+        tabs = "1 onglet ouvert" if count == 1 else f"{count} onglets ouverts"
+        return f"Ce navigateur a déjà {tabs} sur l'atelier : fermez-en un, puis réessayez."
+    if cap == "address":
+        return f"Cet appareil a déjà {sessions} : fermez un onglet, puis réessayez."
+    if cap == "overall":
+        return f"L'atelier est complet ({sessions}) : réessayez quand un onglet se sera fermé."
+    return "fiction s'arrête : rouvrez la page quand le serveur aura redémarré."

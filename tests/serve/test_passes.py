@@ -59,3 +59,12 @@ def test_a_pass_expires_after_its_lifetime():
     assert passes.check(token) == "Atelier du Mans"
     clock.now += 2
     assert passes.check(token) is None
+
+
+def test_two_browsers_entering_in_the_same_second_get_different_passes():
+    passes = Passes(SECRET, Clock())
+
+    first, second = passes.issue("Atelier du Mans"), passes.issue("Atelier du Mans")
+
+    assert first != second
+    assert passes.check(first) == passes.check(second) == "Atelier du Mans"
