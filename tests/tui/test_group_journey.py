@@ -58,10 +58,10 @@ async def test_a_group_goes_from_its_cards_to_its_exported_scenario(
         screen = await join_group(pilot, 2)
         assert isinstance(screen.step, CardsStep)
 
-        # Les cartes: lock the theme and the figure, redraw the rest twice, then hit the limit.
+        # Les cartes: lock the theme and the figure, redraw a context twice, then hit the limit.
         await pilot.press("space", "right", "space")
-        await pilot.press("r")
-        await pilot.press("r")
+        await pilot.press("down", "r")
+        await pilot.press("r")  # the new card has the focus: it is replaced in turn
         await pilot.press("r")
         status = text_of(screen.query_one("#cards-redraws", Static))
         assert status.startswith("Plus de nouveau tirage possible")
@@ -70,7 +70,10 @@ async def test_a_group_goes_from_its_cards_to_its_exported_scenario(
         assert any("La limite de 2 nouveaux tirages est atteinte" in m for m in messages)
         hand = screen.step.hand
         assert hand.themes == dealt.themes and hand.figures == dealt.figures
-        assert set(hand.contexts).isdisjoint(dealt.contexts)
+        assert len(set(hand.contexts) - set(dealt.contexts)) == 1
+        assert set(hand.all_ids()) - set(hand.contexts) == set(dealt.all_ids()) - set(
+            dealt.contexts
+        )
 
         # Et si demain…: the composed question is there; the group writes its own.
         await pilot.press("f3")

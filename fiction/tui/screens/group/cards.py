@@ -1,17 +1,18 @@
-"""Step 1, « Les cartes »: the hand as cards, to read, lock and redraw.
+"""Step 1, « Les cartes »: the hand as cards, to read, lock and redraw one by one.
 
 The theme and the figure lead, larger; the other cards follow in a grid that
-scrolls. Locking and redrawing go straight to the store (they are actions,
-not typing); the engine draws the new cards by the deal's own rules.
+scrolls, and the arrows move to the card in their direction. Locking and
+redrawing go straight to the store (they are actions, not typing); the engine
+draws the new card by the deal's own rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
@@ -63,17 +64,26 @@ Votre main : un **thème**, une **figure** du CCAS de demain, des **contextes**,
 des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
 **inspiration**. La couleur du bord dit le type de carte.
 
+- Les **flèches** passent à la carte voisine dans leur direction.
 - **Entrée** (ou un clic) ouvre une carte pour la lire en entier.
-- **Espace** verrouille la carte : elle sera gardée au prochain tirage.
-- **r** fait un nouveau tirage : les cartes non verrouillées sont remplacées,
+- **Espace** verrouille la carte : elle ne peut plus être remplacée.
+- **r** fait un nouveau tirage de la carte choisie : elle seule est remplacée,
   dans la limite fixée par l'animation (le nombre restant est affiché).
 """
 
     BINDINGS = [
         Binding("r", "redraw", "Nouveau tirage", show=False),  # the button shows the key
-        Binding("right,down", "app.focus_next", "Carte suivante", show=False),
-        Binding("left,up", "app.focus_previous", "Carte précédente", show=False),
+        # Priority: before the scrolling container's own arrows (it scrolls as the focus moves).
+        Binding("right", "move(1, 0)", "Carte à droite", show=False, priority=True),
+        Binding("left", "move(-1, 0)", "Carte à gauche", show=False, priority=True),
+        Binding("down", "move(0, 1)", "Carte en dessous", show=False, priority=True),
+        Binding("up", "move(0, -1)", "Carte au-dessus", show=False, priority=True),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._chosen: str | None = None
+        """The card last in focus: the one « Nouveau tirage » replaces."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="cards-status"):
@@ -119,6 +129,28 @@ des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
         cards = self.query(CardView)
         if cards:
             cards.first().focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, CardView):
+            self._chosen = event.widget.card.id
+
+    def chosen_card(self) -> CardView | None:
+        """The card in focus, or the one last in focus (the button takes it when clicked)."""
+        views = list(self.query(CardView))
+        if self.screen.focused in views:
+            return cast("CardView", self.screen.focused)
+        return next((view for view in views if view.card.id == self._chosen), None)
+
+    def action_move(self, across: int, down: int) -> None:
+        """Focus the nearest card to the right, left, below or above the chosen one."""
+        views = list(self.query(CardView))
+        current = self.chosen_card()
+        if current is None:
+            if views:
+                views[0].focus()
+            return
+        target = card_towards(current, views, across, down)
+        (target or current).focus()
 
     async def refresh_from(self, workshop: Workshop, fields: dict[str, Any]) -> None:
         before = self.hand
@@ -197,6 +229,9 @@ des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
         await self.action_redraw()
 
     async def action_redraw(self) -> None:
+        """Replace the chosen card (and it alone) by a new one of its kind."""
+        chosen = self.chosen_card()
+        card_id = chosen.card.id if chosen is not None else None
         if not await self._reload():
             return
         hand = self.hand
@@ -204,28 +239,78 @@ des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
             limit = self.workshop.deal.redraw_limit
             self.notify(limit_reached(limit), title="Plus de nouveau tirage", severity="warning")
             return
-        if set(hand.locked) >= set(hand.all_ids()):
+        if card_id is None or card_id not in hand.all_ids():
             self.notify(
-                "Toutes vos cartes sont verrouillées : déverrouillez (Espace) celles à remplacer.",
-                title="Rien à tirer",
+                "Choisissez d'abord la carte à remplacer (flèches), puis r.",
+                title="Quelle carte ?",
+                severity="warning",
+            )
+            return
+        title = self.session.deck.card(card_id).title
+        if card_id in hand.locked:
+            self.notify(
+                f"« {title} » est verrouillée : déverrouillez-la (Espace) pour la remplacer.",
+                title="Carte verrouillée",
                 severity="warning",
             )
             return
         try:
-            self.session.redraw(hand.round)
+            self.session.redraw(hand.round, card_id)
         except FictionError as error:
             self.app.show_error(error, "Nouveau tirage impossible")
             return
         if await self._reload():
-            replaced = len(set(hand.all_ids()) - set(self.hand.all_ids()))
+            new = [card for card in self.hand.all_ids() if card not in hand.all_ids()]
+            if new:
+                self._chosen = new[0]
+                self._focus_card(new[0])
+            drawn = f" par « {self.session.deck.card(new[0]).title} »" if new else ""
             self.notify(
-                f"{counted(replaced, 'carte', 'remplacée')} · {redraws_phrase(self._left())}.",
+                f"« {title} » remplacée{drawn} · {redraws_phrase(self._left())}.",
                 title="Nouveau tirage",
             )
+
+    def _focus_card(self, card_id: str) -> None:
+        for view in self.query(CardView):
+            if view.card.id == card_id:
+                view.focus()
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Nouveau tirage",
-            "Remplacer les cartes non verrouillées (r)",
+            "Remplacer la carte choisie par une autre du même type (r)",
             lambda: self.call_later(self.action_redraw),
         )
+
+
+def card_towards(
+    current: CardView, views: list[CardView], across: int, down: int
+) -> CardView | None:
+    """The card nearest to `current` in one direction on screen (None at the edge).
+
+    Across: a card sharing some of its lines, the closest first. Down or up: the
+    next row in that direction, then the card closest to the same column.
+    """
+    here = current.region
+    middle_x = here.x + here.width / 2
+    middle_y = here.y + here.height / 2
+    best: tuple[tuple[float, float], CardView] | None = None
+    for view in views:
+        there = view.region
+        if view is current or not there.area:
+            continue
+        x = there.x + there.width / 2
+        y = there.y + there.height / 2
+        if across:
+            same_row = there.y < here.bottom and here.y < there.bottom
+            if not same_row or (x - middle_x) * across <= 0:
+                continue
+            distance = (abs(x - middle_x), abs(y - middle_y))
+        else:
+            beyond = there.y >= here.bottom if down > 0 else there.bottom <= here.y
+            if not beyond:
+                continue
+            distance = (abs(y - middle_y), abs(x - middle_x))
+        if best is None or distance < best[0]:
+            best = (distance, view)
+    return best[1] if best else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from fiction.cards.model import CARD_KINDS, Deck
 from fiction.engine import Hand, Prompt, compose_prompt, redraw, replay
+from fiction.errors import FictionError
 from fiction.store.model import Edit, Group, HandState, Workshop
 from fiction.store.store import Store
 
@@ -72,14 +73,16 @@ class GroupSession:
             )
         )
 
-    def redraw(self, round_number: int) -> None:
-        """Replace the hand's unlocked cards, by the deal's own rules, and record it.
+    def redraw(self, round_number: int, card: str | None = None) -> None:
+        """Replace one `card` of the hand (every unlocked card when None), by the deal's
+        own rules, and record it.
 
         The engine replays the deal from its code and draws against the other
         groups' hands as they stand now, so the round stays balanced.
         """
         workshop = self.load()
         hand = workshop.group(self.number).hand(round_number)
+        keep = frozenset(hand.locked) if card is None else frozenset(hand.all_ids()) - {card}
         deal = replay(self.deck, workshop.deal.code)
         others = [
             engine_hand(group.number, group.hand(round_number))
@@ -90,10 +93,15 @@ class GroupSession:
             self.deck,
             deal,
             engine_hand(self.number, hand),
-            keep=frozenset(hand.locked),
+            keep=keep,
             discarded_before=frozenset(hand.discarded),
             others=others,
         )
+        if card is not None and card in new.all_ids():
+            raise FictionError(
+                f"« {self.deck.card(card).title} » a été choisie par l'animation : "
+                "elle reste dans votre main."
+            )
         cards = {kind: list(new.ids(kind)) for kind in CARD_KINDS}
         self.note(
             self.store.record_redraw(self.name, self.number, round_number, cards, self.author)

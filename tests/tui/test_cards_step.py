@@ -1,0 +1,103 @@
+"""Step 1: « Nouveau tirage » replaces the card in focus, and the arrows move on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fiction.store.store import Store
+from fiction.tui.screens.group.cards import CardsStep
+from fiction.tui.screens.group.wizard import GroupWizardScreen
+from fiction.tui.widgets.card import CardView
+
+NAME = "Atelier du Mans"
+
+
+async def open_cards(pilot, number: int = 1) -> CardsStep:
+    screen = GroupWizardScreen(NAME, number)
+    await pilot.app.push_screen(screen)
+    for _ in range(100):
+        if isinstance(screen.focused, CardView):
+            break
+        await pilot.pause(0.05)
+    step = screen.step
+    assert isinstance(step, CardsStep)
+    return step
+
+
+def focused(pilot) -> CardView:
+    widget = pilot.app.screen.focused
+    assert isinstance(widget, CardView)
+    return widget
+
+
+async def test_a_redraw_replaces_only_the_card_in_focus(app, dealt_workshop, store_path: Path):
+    dealt = dealt_workshop.group(1).hand(1)
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await open_cards(pilot)
+        await pilot.press("down")  # from the theme to the first card of the grid
+        chosen = focused(pilot).card.id
+        assert chosen in dealt.contexts
+        await pilot.press("r")
+        await pilot.pause()
+
+        new = focused(pilot).card.id  # the new card takes the old one's place and focus
+        assert new != chosen
+
+    with Store(store_path) as store:
+        hand = store.load(NAME).group(1).hand(1)
+    assert set(dealt.all_ids()) - set(hand.all_ids()) == {chosen}
+    assert set(hand.all_ids()) - set(dealt.all_ids()) == {new}
+    assert hand.redraws == 1
+
+
+async def test_a_locked_card_in_focus_is_not_redrawn(app, dealt_workshop, store_path: Path):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await open_cards(pilot)
+        await pilot.press("space", "r")
+        await pilot.pause()
+        messages = [n.message for n in fiction._notifications]
+        assert any("est verrouillée : déverrouillez-la" in m for m in messages)
+
+    with Store(store_path) as store:
+        assert store.load(NAME).group(1).hand(1).redraws == 0
+
+
+async def test_arrows_move_to_the_card_in_their_direction(app, dealt_workshop):
+    fiction = app()
+    async with fiction.run_test(size=(120, 40)) as pilot:
+        step = await open_cards(pilot)
+        views = list(step.query(CardView))
+        theme, figure = views[0], views[1]
+        assert focused(pilot) is theme
+
+        await pilot.press("right")
+        assert focused(pilot) is figure
+        await pilot.press("right")  # the edge: the focus stays
+        assert focused(pilot) is figure
+        await pilot.press("left")
+        assert focused(pilot) is theme
+
+        await pilot.press("down")
+        below = focused(pilot)
+        assert below.region.y >= theme.region.bottom
+        await pilot.press("right")
+        beside = focused(pilot)
+        assert beside.region.y == below.region.y and beside.region.x > below.region.x
+        await pilot.press("down")
+        assert focused(pilot).region.y > beside.region.y
+        assert focused(pilot).region.x == beside.region.x
+        await pilot.press("up", "up")
+        assert focused(pilot) in (theme, figure)
+
+
+async def test_down_reaches_the_last_row_even_below_the_screen(app, dealt_workshop):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        step = await open_cards(pilot)
+        await pilot.press(*["down"] * 12)
+        await pilot.pause()
+        views = list(step.query(CardView))
+        last_row = max(view.virtual_region.y for view in views)
+        assert focused(pilot).virtual_region.y == last_row
