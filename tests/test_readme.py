@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SETUP = "scripts/install-system-packages"
 
 
 def fenced_command_after(heading: str) -> str:
@@ -18,6 +20,25 @@ def test_ci_runs_the_readme_test_command_as_written():
     command = fenced_command_after("## Lancer les tests")
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert command in ci_lines
+
+
+def test_test_command_sets_up_the_machine_before_anything_else():
+    steps = fenced_command_after("## Lancer les tests").split(" && ")
+    assert steps[0] == SETUP
+    assert steps[-1].startswith(".venv/bin/python -m pytest")
+    assert os.access(ROOT / SETUP, os.X_OK)
+
+
+def test_english_section_gives_the_same_test_command():
+    command = fenced_command_after("## Lancer les tests")
+    english = (ROOT / "README.md").read_text(encoding="utf-8").split("## In English", 1)[1]
+    assert f"- Run the tests: `{command}`" in english
+
+
+def test_ci_checks_the_code_rules():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for check in ("ruff check .", "ruff format --check .", "lint-imports", "mypy"):
+        assert f".venv/bin/{check}" in ci
 
 
 def test_start_command_installs_then_starts_fiction():
