@@ -119,7 +119,9 @@ de l'écran : rien à configurer.
 
     def on_screen_resume(self) -> None:
         """On arrival and on each return: another window may have changed the store."""
-        self._check_store()
+        # Once the screen is drawn: opening the store (its first import, the schema
+        # check) would otherwise hold up the app's first screen.
+        self.call_after_refresh(self._check_store)
 
     def _current_deck_folder(self) -> Path:
         return Path(self.app.deck_path or builtin_deck_path()).resolve()
