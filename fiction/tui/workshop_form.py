@@ -16,12 +16,15 @@ from fiction.cards.model import CARD_KINDS, HandSpec
 from fiction.engine.model import MAX_PER_KIND, MAX_REDRAWS, MAX_ROUNDS, MAX_SEED, DealRequest
 from fiction.errors import FictionError
 from fiction.store.model import Phase
-from fiction.store.plain import MAX_MINUTES
+from fiction.store.phase import start_times
 from fiction.store.values import MAX_NAME
 from fiction.tui.formats import parse_clock, parse_count, parse_date
 
 MAX_GROUPS = 12
 """The issue's bound for one room: beyond, split the room into two workshops."""
+
+MAX_PHASE_MINUTES = 240
+"""Four hours: longer is a typing slip (an afternoon is the whole workshop)."""
 
 THEME_MODES = {
     "dealt": "Tirés au sort à chaque tour",
@@ -86,6 +89,10 @@ def read_form(
         )
         for kind in CARD_KINDS
     }
+    if counts["figures"] == 0:
+        errors["hand-figures"] = (
+            "Figures : au moins une par main, c'est le personnage du CCAS que le groupe raconte."
+        )
     agenda = read("agenda", lambda _: read_agenda(agenda_rows))
     themes: tuple[tuple[int, str], ...] = ()
     if theme_mode == "chosen" and groups is not None:
@@ -123,7 +130,7 @@ def _seed(text: str) -> int | None:
 
 
 def read_agenda(rows: Sequence[tuple[str, str]]) -> tuple[Phase, ...]:
-    """The agenda's lines, each with a title and 1 to 600 minutes; at least one line."""
+    """The agenda's lines, each with a title and 1 to 240 minutes; at least one line."""
     phases = []
     for number, (title, minutes) in enumerate(rows, start=1):
         title = " ".join(title.split())
@@ -134,8 +141,45 @@ def read_agenda(rows: Sequence[tuple[str, str]]) -> tuple[Phase, ...]:
                 f"Ligne {number} de l'ordre du jour : titre trop long "
                 f"({MAX_NAME} caractères au plus)."
             )
-        count = parse_count(minutes, f"Ligne {number} de l'ordre du jour, durée", 1, MAX_MINUTES)
-        phases.append(Phase(title, count))
+        phases.append(Phase(title, phase_minutes(minutes, number)))
     if not phases:
         raise FictionError("L'ordre du jour doit compter au moins une phase.")
     return tuple(phases)
+
+
+def phase_minutes(text: str, number: int) -> int:
+    """The minutes typed on agenda line `number`, or an error naming that line."""
+    if not text.strip():
+        raise FictionError(f"Ligne {number} : durée manquante.")
+    return parse_count(text, f"Ligne {number} de l'ordre du jour, durée", 1, MAX_PHASE_MINUTES)
+
+
+@dataclass(frozen=True)
+class AgendaTimes:
+    """Each line's start ("HH:MM", as far as known), the end, the minutes typed so far,
+    and the first line whose minutes are missing or wrong ("" when none)."""
+
+    starts: tuple[str, ...]
+    end: str
+    total: int
+    problem: str
+
+
+def agenda_starts(start: str, minutes: Sequence[str]) -> AgendaTimes:
+    """What the form shows while the agenda is typed: a line's start time is known
+    once every line above it has its minutes, whatever the lines below hold."""
+    known: list[Phase] = []
+    problem = ""
+    total = 0
+    for number, text in enumerate(minutes, start=1):
+        try:
+            count = phase_minutes(text, number)
+        except FictionError as error:
+            problem = problem or error.message
+            continue
+        total += count
+        if not problem:
+            known.append(Phase("", count))
+    times = start_times(start, (*known, Phase("", 1)))
+    end = times[-1] if times and not problem else ""
+    return AgendaTimes(times[: len(minutes)], end, total, problem)

@@ -22,11 +22,17 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from fiction.cards.model import CARD_KINDS, Deck
 from fiction.engine.model import DEFAULT_REDRAW_LIMIT
 from fiction.errors import FictionError
-from fiction.store.model import DEFAULT_AGENDA, Phase
-from fiction.store.phase import start_times
+from fiction.store.model import DEFAULT_AGENDA
 from fiction.tui.formats import date_text, minutes_text, parse_clock, parse_count
+from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.widgets.agenda_editor import AgendaEditor
-from fiction.tui.workshop_form import KIND_FIELDS, MAX_GROUPS, THEME_MODES, read_form
+from fiction.tui.workshop_form import (
+    KIND_FIELDS,
+    MAX_GROUPS,
+    THEME_MODES,
+    agenda_starts,
+    read_form,
+)
 
 DEFAULT_START = "14:00"
 DEFAULT_GROUPS = "4"
@@ -57,7 +63,7 @@ class NewWorkshopScreen(Screen[None]):
 
     CSS_PATH = "new_workshop.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Retour"),
+        Binding("escape", "leave", "Retour"),
         Binding("ctrl+s", "deal", "Distribuer", priority=True),
         Binding("ctrl+n", "add_phase", "Ajouter une phase"),
     ]
@@ -78,11 +84,12 @@ groupe, enregistre l'atelier et ouvre son tableau de bord.
   par défaut).
 - **Thèmes** : tirés au sort, gardés d'un tour à l'autre, ou choisis par
   l'animation pour chaque groupe (« Au hasard » laisse le sort décider).
-- **Ordre du jour** : chaque ligne se modifie (titre, minutes) ; `Ctrl+N` ajoute
-  une phase, ✕ la retire.
+- **Ordre du jour** : chaque ligne se modifie (titre, minutes : de 1 à
+  240) ; `Ctrl+N` insère une phase sous la ligne où vous êtes,
+  `Ctrl+↑` / `Ctrl+↓` (ou ↑ ↓) la déplacent, ✕ la retire.
 
 Une erreur s'affiche en rouge sous le champ concerné. **Échap** revient sans
-rien créer.
+rien créer (après confirmation si vous avez commencé à remplir le formulaire).
 """
 
     def __init__(self, deck: Deck) -> None:
@@ -135,6 +142,31 @@ rien créer.
     def on_mount(self) -> None:
         self.query_one("#input-name", Input).focus()
         self._update_agenda_times()
+        self._blank = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """Everything the facilitator can change, to tell a filled form from a fresh one."""
+        inputs = tuple(field.value for field in self.query(Input))
+        selects = tuple(select.value for select in self.query(Select))
+        return inputs, selects, tuple(self.query_one(AgendaEditor).rows())
+
+    def action_leave(self) -> None:
+        """Back to the home; a form already filled in is given up only once confirmed."""
+        if self._typed() == self._blank:
+            self.dismiss()
+            return
+
+        def answered(give_up: bool | None) -> None:
+            if give_up:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Abandonner ce nouvel atelier ? Ce qui a été saisi ne sera pas gardé.",
+                yes="Abandonner",
+            ),
+            answered,
+        )
 
     # --- live feedback ------------------------------------------------------------
 
@@ -143,17 +175,14 @@ rien créer.
     def _update_agenda_times(self) -> None:
         """Each line's start time and the total, kept up to date as they are typed."""
         editor = self.query_one(AgendaEditor)
-        minutes = [int(m) if m.isdigit() else 0 for _, m in editor.rows()]
         try:
             start = parse_clock(self.query_one("#input-start", Input).value)
         except FictionError:
             start = ""
-        total = f"Total : {minutes_text(sum(minutes))}" if sum(minutes) else ""
-        if not start or not all(minutes):
-            editor.show_start_times((), total)
-            return
-        *starts, end = start_times(start, (*(Phase("", m) for m in minutes), Phase("", 1)))
-        editor.show_start_times(starts, f"{total} — fin vers {end}")
+        times = agenda_starts(start, [minutes for _, minutes in editor.rows()])
+        parts = [f"Total : {minutes_text(times.total)}" if times.total else ""]
+        parts.append(f"fin vers {times.end}" if times.end else times.problem)
+        editor.show_start_times(times.starts, " — ".join(part for part in parts if part))
 
     @on(Select.Changed, "#theme-mode")
     @on(Input.Changed, "#input-groups")
@@ -259,12 +288,14 @@ rien créer.
             self.query_one(f"#input-{key}", Input).focus()
 
     async def action_add_phase(self) -> None:
-        await self.query_one(AgendaEditor).add_phase()
+        await self.query_one(AgendaEditor).insert_phase()
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Distribuer les cartes", "Créer l'atelier et son tableau de bord", self.action_deal
         )
         yield SystemCommand(
-            "Ajouter une phase", "Une ligne de plus à l'ordre du jour", self.action_add_phase
+            "Ajouter une phase",
+            "Une ligne de plus à l'ordre du jour, sous celle où vous êtes (Ctrl+N)",
+            self.action_add_phase,
         )

@@ -1,4 +1,4 @@
-"""The agenda as editable lines: a title and minutes each, lines added and removed.
+"""The agenda as editable lines: a title and minutes each, lines inserted, moved, removed.
 
 The editor only holds what is typed; it posts `AgendaEditor.Changed` and the
 screen reads `rows()`, checks them and hands back each line's start time
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -36,13 +37,24 @@ class AgendaRow(Horizontal):
             minutes, placeholder="min", restrict=r"\d{0,3}", classes="agenda-minutes", compact=True
         )
         yield Static("min", classes="agenda-unit")
+        yield Button("↑", classes="agenda-up", tooltip="Monter cette phase (Ctrl+↑)", compact=True)
+        yield Button(
+            "↓", classes="agenda-down", tooltip="Descendre cette phase (Ctrl+↓)", compact=True
+        )
         yield Button("✕", classes="agenda-remove", tooltip="Retirer cette phase", compact=True)
+
+
+MOVE = Binding.Group("Déplacer la phase", compact=True)
 
 
 class AgendaEditor(Widget):
     """Every line of the agenda, editable, with « Ajouter une phase » at the end."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    BINDINGS = [
+        Binding("ctrl+up", "move(-1)", "Monter la phase", group=MOVE),
+        Binding("ctrl+down", "move(1)", "Descendre la phase", group=MOVE),
+    ]
 
     class Changed(Message):
         """A line was typed in, added or removed."""
@@ -90,16 +102,59 @@ class AgendaEditor(Widget):
             )
         self.query_one("#agenda-total", Static).update(total)
 
-    async def add_phase(self) -> None:
+    def current_row(self) -> AgendaRow | None:
+        """The line holding the focus, if any."""
+        focused = self.screen.focused
+        if focused is None:
+            return None
+        return next((node for node in focused.ancestors if isinstance(node, AgendaRow)), None)
+
+    async def add_phase(self, position: int | None = None) -> None:
+        """A new empty line at `position` (0 is the first; None: at the end), focused."""
         row = self._new_row(None)
-        await self.query_one("#agenda-rows").mount(row)
+        rows = list(self.query(AgendaRow))
+        container = self.query_one("#agenda-rows")
+        if position is None or position >= len(rows):
+            await container.mount(row)
+        else:
+            await container.mount(row, before=rows[max(0, position)])
         row.query_one(".agenda-title", Input).focus()
+        self.post_message(self.Changed(self))
+
+    async def insert_phase(self) -> None:
+        """A new line under the one holding the focus (at the end when none does)."""
+        current = self.current_row()
+        rows = list(self.query(AgendaRow))
+        await self.add_phase(rows.index(current) + 1 if current in rows else None)
+
+    def action_move(self, offset: int) -> None:
+        """Move the focused line up (-1) or down (+1); the focus stays on the same field."""
+        current = self.current_row()
+        if current is not None:
+            self.move_row(current, offset)
+
+    def move_row(self, row: AgendaRow, offset: int) -> None:
+        rows = list(self.query(AgendaRow))
+        target = rows.index(row) + offset
+        if not 0 <= target < len(rows) or target == rows.index(row):
+            return
+        container = self.query_one("#agenda-rows")
+        if offset < 0:
+            container.move_child(row, before=rows[target])
+        else:
+            container.move_child(row, after=rows[target])
         self.post_message(self.Changed(self))
 
     @on(Button.Pressed, "#agenda-add")
     async def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         await self.add_phase()
+
+    @on(Button.Pressed, ".agenda-up, .agenda-down")
+    def _move_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = next(node for node in event.button.ancestors if isinstance(node, AgendaRow))
+        self.move_row(row, -1 if event.button.has_class("agenda-up") else 1)
 
     @on(Button.Pressed, ".agenda-remove")
     async def _remove_pressed(self, event: Button.Pressed) -> None:
