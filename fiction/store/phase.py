@@ -1,4 +1,4 @@
-"""The shared countdown of the agenda: start, pause, resume, add time, next phase.
+"""The shared countdown of the agenda: start, pause, resume, add time, next or previous phase.
 
 Pure functions of a `PhaseState` and the time now: the store applies them
 inside one transaction, so two screens pressing "pause" together pause once,
@@ -52,6 +52,15 @@ def advance(state: PhaseState, phases: int, now: float) -> PhaseState:
     if following >= phases:
         raise FictionError("C'est déjà la dernière phase de l'ordre du jour.")
     return start(state, following, phases, now)
+
+
+def back(state: PhaseState, phases: int, now: float) -> PhaseState:
+    """The phase before the current one, started again now from its full length."""
+    if state.index is None:
+        raise FictionError("Aucune phase n'a commencé : pas de phase précédente.")
+    if state.index == 0:
+        raise FictionError("C'est la première phase de l'ordre du jour : pas de phase précédente.")
+    return start(state, min(state.index, phases) - 1, phases, now)
 
 
 def elapsed(state: PhaseState, now: float) -> float:

@@ -252,6 +252,10 @@ class Store:
     def next_phase(self, name: str, author: str) -> Edit | None:
         return self._countdown(name, author, lambda s, n, now: phase.advance(s, n, now))
 
+    def previous_phase(self, name: str, author: str) -> Edit | None:
+        """Go back to the phase before the current one, started again from its full length."""
+        return self._countdown(name, author, lambda s, n, now: phase.back(s, n, now))
+
     def _countdown(
         self, name: str, author: str, change: Callable[[PhaseState, int, float], PhaseState]
     ) -> Edit | None:
