@@ -8,9 +8,12 @@ read from what it prints. Every wait is bounded.
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import re
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -18,6 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -108,6 +112,26 @@ def app_processes(store: Path) -> list[int]:
     return found
 
 
+def reset_tab(url: str, after: float = 0.0) -> None:
+    """A tab whose connection is reset (RST, no closing handshake) `after` s into its life."""
+    parts = urlsplit(url)
+    assert parts.hostname is not None and parts.port is not None
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as raw:
+        key = base64.b64encode(os.urandom(16)).decode()
+        raw.sendall(
+            (
+                f"GET /ws?width=80&height=24 HTTP/1.1\r\nHost: {parts.netloc}\r\n"
+                "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                f"Origin: {parts.scheme}://{parts.netloc}\r\n\r\n"
+            ).encode()
+        )
+        if after:
+            raw.recv(4096)
+            time.sleep(after)
+        raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
 class Terminal:
     """One browser tab, without the browser: textual-serve's websocket protocol by hand.
 
@@ -125,6 +149,8 @@ class Terminal:
         self._ws: Any = None
         self._session: Any = None
         self._closed = threading.Event()
+        self.close_code: int | None = None
+        """How the server closed this tab (1001: the server stops), once it has."""
         self._call(self._open(url, width, height))
 
     def _call(self, coroutine: Any, timeout: float = 20.0) -> Any:
@@ -145,6 +171,7 @@ class Terminal:
                 if self.first_frame_at is None:
                     self.first_frame_at = time.monotonic()
                 self.stream += message.data.decode("utf-8", "replace")
+        self.close_code = self._ws.close_code
         self._closed.set()
 
     def text(self) -> str:

@@ -158,3 +158,16 @@ def test_every_refusal_fits_in_a_websocket_close_frame(count: int):
 
     for cap in ("pass", "address", "overall", "stopping"):
         assert len(refusal(cap, count).encode("utf-8")) <= 123
+
+
+def test_the_app_page_shows_the_reason_its_tab_was_closed_with_as_plain_text(tmp_path: Path):
+    async def scenario() -> str:
+        async with live_server(tmp_path) as live, aiohttp.ClientSession() as session:
+            page = await session.get(f"{live.url}/")
+            return await page.text()
+
+    html = asyncio.run(scenario())
+    assert 'id="raison"' in html
+    assert ".textContent = event.reason" in html
+    assert "innerHTML" not in html
+    assert html.index("event.reason") < html.index("js/textual.js")  # before the socket opens

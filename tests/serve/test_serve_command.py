@@ -17,10 +17,18 @@ from pathlib import Path
 import pytest
 
 from fiction.store.store import Store
-from tests.serve.served import ENTRY, ServedFiction, Terminal, app_processes, wait_for
+from tests.serve.served import (
+    ENTRY,
+    ServedFiction,
+    Terminal,
+    app_processes,
+    reset_tab,
+    wait_for,
+)
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
+_SESSIONS = re.compile(r"^Session (?:ouverte|fermée).* : (.+) en cours\.$", re.MULTILINE)
 
 
 @pytest.fixture
@@ -66,6 +74,34 @@ def test_each_tab_gets_its_own_app_and_ctrl_c_closes_them_all(served, terminals,
     assert "cet ordinateur seulement" in output
     assert "fiction serve est arrêté : tout ce qui a été écrit est enregistré." in output
     assert "Traceback" not in output
+
+
+def test_tabs_that_reset_their_connection_leave_ctrl_c_clean(served, terminals, store_path):
+    server = served()
+    healthy = terminals(server.url)
+    healthy.wait_for_text("Nouvel atelier")
+    for after in (0.0, 0.0, 0.5, 2.0):
+        reset_tab(server.url, after)
+    wait_for(
+        lambda: (
+            _SESSIONS.findall(server.output())[-1:] == ["1 session"]
+            and len(app_processes(store_path)) == 1
+        ),
+        30,
+        "the dropped tabs' sessions to close",
+    )
+    reset_tab(server.url, 0.3)  # and one more, dropped as Ctrl+C is typed
+
+    assert server.interrupt() == 0
+
+    assert healthy.closed(timeout=5)
+    assert healthy.close_code == 1001  # going away, and the page says the session has ended
+    assert app_processes(store_path) == []
+    output = server.output()
+    assert "fiction serve est arrêté : tout ce qui a été écrit est enregistré." in output
+    assert "Session fermée : aucune session en cours." in output
+    assert "Traceback" not in output
+    assert "Erreur inattendue" not in output
 
 
 def test_ctrl_c_right_after_typing_loses_nothing(served, terminals, store_path):
