@@ -262,8 +262,9 @@ def test_a_code_too_long_to_be_one_is_a_miss_without_a_lookup(started):
 # --- a malformed request is a 400, never a 500 --------------------------------------
 
 
-async def raw_get(port: int, path: str, host: str) -> tuple[int, bytes]:
+async def raw_get(port: int | None, path: str, host: str) -> tuple[int, bytes]:
     """GET `path` byte for byte as written (no client normalises it); status and body."""
+    assert port is not None
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
     await writer.drain()
