@@ -20,9 +20,29 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """`write_atomically` for bytes (a PDF, a picture)."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    """`write_atomically` for bytes (a PDF, a picture), for what `path` really is.
+
+    A symlink is written through: its target is replaced, the link stays. A
+    character device or a FIFO (`/dev/null`, `/dev/stdout`, a pipe) is written
+    to directly: renaming a file over it would replace the device itself (as
+    root, `-o /dev/null` would break the machine), and "atomic" means nothing
+    for a stream. A block device (a disk) or a folder is refused. A replaced
+    file keeps its mode; a new one gets the mode any program would give it.
+    """
+    path = Path(os.path.realpath(path))
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        _write_stream(path, data)
+        return
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "est un dossier" if stat.S_ISDIR(mode) else "n'est pas un fichier ordinaire"
+        raise FictionError(f"Impossible d'écrire « {path} » : ce chemin {what}.")
+    folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -33,16 +53,40 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
+            os.fchmod(stream.fileno(), stat.S_IMODE(mode) if mode else _default_mode())
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise FictionError(
-            f"Impossible d'écrire « {path} » ({error.strerror or error})."
-        ) from error
+        raise _cannot_write(path, error) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    try:
+        with open(path, "wb", buffering=0) as stream:
+            view = memoryview(data)
+            while view:
+                view = view[stream.write(view) :]
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+
+
+def _default_mode() -> int:
+    """0o666 less the umask, as `open()` would create the file."""
+    try:  # Linux says it without changing it (os.umask would, for every thread)
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        umask = int(status.split("Umask:", 1)[1].split()[0], 8)
+    except (OSError, IndexError, ValueError):
+        umask = os.umask(0o022)
+        os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _cannot_write(path: Path, error: OSError) -> FictionError:
+    return FictionError(f"Impossible d'écrire « {path} » ({error.strerror or error}).")
 
 
 def outside_reason(path: Path, root: Path) -> str | None:
