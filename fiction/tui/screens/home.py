@@ -12,7 +12,6 @@ import asyncio
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -40,6 +39,8 @@ def deck_label(folder: Path) -> str:
     Only the manifest is read, so the home opens at once; the whole deck is
     loaded and checked when it is chosen or used.
     """
+    import yaml
+
     try:
         text = (folder / "deck.yaml").read_text(encoding="utf-8")
         title = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["deck"][
@@ -90,9 +91,10 @@ de l'écran : rien à configurer.
     def compose(self) -> ComposeResult:
         current = self._current_deck_folder()
         folders = builtin_deck_folders()
-        self._deck_options = [(deck_label(folder), str(folder)) for folder in folders]
+        # Folder names until the screen is drawn: see _show_deck_titles.
+        self._deck_options = [(folder.name, str(folder)) for folder in folders]
         if current not in folders:
-            self._deck_options.append((deck_label(current), str(current)))
+            self._deck_options.append((current.name, str(current)))
         yield Header()
         with VerticalScroll(id="home-body"):
             yield Static("Le CCAS en 2050 — atelier de design fiction", classes="title")
@@ -116,6 +118,17 @@ de l'écran : rien à configurer.
 
     def on_mount(self) -> None:
         self.query_one("#home-new", Button).focus()
+        self.call_after_refresh(self._show_deck_titles)
+
+    def _show_deck_titles(self) -> None:
+        """The decks' titles in place of their folders' names, once the screen is drawn:
+        reading them takes the YAML reader, whose import would hold up the first screen."""
+        self._deck_options = [(deck_label(Path(path)), path) for _, path in self._deck_options]
+        choice = self.query_one("#home-deck-choice", Select)
+        with choice.prevent(Select.Changed):
+            value = choice.value
+            choice.set_options(self._deck_options)
+            choice.value = value
 
     def on_screen_resume(self) -> None:
         """On arrival and on each return: another window may have changed the store."""
