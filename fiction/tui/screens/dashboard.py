@@ -27,7 +27,9 @@ from fiction.store.model import Group, Workshop
 from fiction.store.phase import start_times
 from fiction.store.store import Store
 from fiction.tui.formats import STEP_TITLES, ago, minutes_text
+from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.widgets.countdown import Countdown
+from fiction.tui.widgets.group_table import GroupTable
 
 COLUMNS = (
     ("number", "N°"),
@@ -58,7 +60,8 @@ class DashboardScreen(Screen[None]):
         Binding("1", "extend(1)", "+1 min", group=MORE_TIME),
         Binding("5", "extend(5)", "+5 min", group=MORE_TIME),
         Binding("n", "next_phase", "Suivante"),
-        Binding("r", "restart_phase", "Recommencer la phase", show=False),
+        Binding("p", "previous_phase", "Précédente"),
+        Binding("r", "restart_phase", "Recommencer"),
         # Priority over the table's own Enter; the table's title shows this key.
         Binding("enter", "open_group", "Ouvrir le groupe", show=False, priority=True),
         Binding("escape", "app.pop_screen", "Retour"),
@@ -78,7 +81,8 @@ Il est partagé : chaque groupe voit le même sur son écran.
 - **Espace** : démarrer la première phase, puis mettre en pause ou reprendre ;
 - **1** et **5** : une ou cinq minutes de plus pour la phase en cours ;
 - **n** : passer à la phase suivante (elle démarre aussitôt) ;
-- **r** : recommencer la phase en cours depuis le début.
+- **p** : revenir à la phase précédente (elle redémarre au début, après confirmation) ;
+- **r** : recommencer la phase en cours depuis le début (après confirmation).
 
 Il passe à l'orange quand il reste un cinquième du temps, au rouge pour le
 dernier vingtième, et sonne une fois à la fin.
@@ -107,12 +111,13 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
         with Horizontal(id="dashboard-top"):
             yield Countdown(self.workshop_name, id="dashboard-countdown")
             yield Static(id="dashboard-agenda")
-        table: DataTable[str] = DataTable(
-            id="dashboard-groups", cursor_type="row", zebra_stripes=True
+        yield GroupTable(
+            COLUMNS,
+            flexible=("figure", "theme"),
+            # What a cell may grow to, so that no column is cut as the afternoon goes.
+            floors={"written": len(progress_bar(99, 99)), "edited": len("il y a 23 h 59")},
+            id="dashboard-groups",
         )
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
-        yield table
         # No room at 80 columns for the palette's key: F1 lists it.
         yield Footer(compact=True, show_command_palette=False)
 
@@ -196,22 +201,16 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
         self.query_one("#dashboard-agenda", Static).update(lines)
 
     def _show_groups(self, workshop: Workshop) -> None:
-        table: DataTable[str] = self.query_one(DataTable)
         now = self.app.clock()
-        for group in workshop.groups:
-            cells = self._cells(group, now)
-            key = str(group.number)
-            if key in table.rows:
-                for column, value in cells.items():
-                    table.update_cell(key, column, value)
-            else:
-                table.add_row(*cells.values(), key=key)
+        self.query_one(GroupTable).show_rows(
+            {str(group.number): self._cells(group, now) for group in workshop.groups}
+        )
 
     def _show_edit_times(self, workshop: Workshop) -> None:
-        table: DataTable[str] = self.query_one(DataTable)
+        table = self.query_one(GroupTable)
         now = self.app.clock()
         for group in workshop.groups:
-            table.update_cell(str(group.number), "edited", _edited(group, now))
+            table.show_cell(str(group.number), "edited", _edited(group, now))
 
     def _cells(self, group: Group, now: float) -> dict[str, str]:
         hand = group.hands[-1]
@@ -266,12 +265,49 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
     def action_next_phase(self) -> None:
         self._change_countdown(lambda store: store.next_phase(self.workshop_name, self.app.author))
 
-    def action_restart_phase(self) -> None:
-        def restart(store: Store) -> object:
-            index = store.load(self.workshop_name).phase.index
-            return store.start_phase(self.workshop_name, index or 0, self.app.author)
+    def action_previous_phase(self) -> None:
+        """Back to the phase before, from its start, once confirmed: every group sees it."""
 
-        self._change_countdown(restart)
+        def back(store: Store) -> object:
+            return store.previous_phase(self.workshop_name, self.app.author)
+
+        index = self.workshop.phase.index if self.workshop is not None else None
+        if self.workshop is None or not index:
+            self._change_countdown(back)  # nothing to go back to: the store says why
+            return
+        title = self.workshop.agenda[index - 1].title
+        self._confirm_countdown(
+            f"Revenir à la phase « {title} » ? Elle redémarre au début, pour tous les groupes.",
+            "Revenir",
+            back,
+        )
+
+    def action_restart_phase(self) -> None:
+        """The current phase from its start again, once confirmed: its time is lost."""
+        index = self.workshop.phase.index if self.workshop is not None else None
+        if index is None or self.workshop is None:
+            self.notify(
+                "Aucune phase en cours : Espace démarre la première.",
+                title="Compte à rebours",
+                severity="warning",
+            )
+            return
+        title = self.workshop.agenda[index].title
+        self._confirm_countdown(
+            f"Recommencer la phase « {title} » depuis le début ? "
+            "Le temps déjà passé est remis à zéro, pour tous les groupes.",
+            "Recommencer",
+            lambda store: store.start_phase(self.workshop_name, index, self.app.author),
+        )
+
+    def _confirm_countdown(
+        self, question: str, yes: str, change: Callable[[Store], object]
+    ) -> None:
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._change_countdown(change)
+
+        self.app.push_screen(ConfirmScreen(question, yes=yes), answered)
 
     def _change_countdown(self, change: Callable[[Store], object]) -> None:
         """Apply a countdown change in the store; a refusal is a warning, not an error."""
@@ -311,6 +347,11 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
             "Phase suivante",
             "Passer à la phase suivante et la démarrer (n)",
             self.action_next_phase,
+        )
+        yield SystemCommand(
+            "Phase précédente",
+            "Revenir à la phase précédente et la redémarrer (p)",
+            self.action_previous_phase,
         )
         yield SystemCommand(
             "Recommencer la phase",

@@ -59,6 +59,8 @@ class Countdown(Widget):
     def compose(self) -> ComposeResult:
         yield Static(id="countdown-phase", markup=False)
         yield Digits(id="countdown-time")
+        # The time in ordinary characters, where the large digits do not fit.
+        yield Static(id="countdown-plain", markup=False)
         yield Static(id="countdown-state", markup=False)
 
     def on_mount(self) -> None:
@@ -75,6 +77,9 @@ class Countdown(Widget):
         except FictionError as error:
             self._problem = error.message
             self._redraw()
+
+    def on_resize(self) -> None:
+        self._redraw()  # large digits or plain text, for the new width
 
     def show(self, workshop: Workshop, revision: int) -> None:
         """Redraw from `workshop` as of store `revision` (a screen that has just read it
@@ -113,7 +118,10 @@ class Countdown(Widget):
         title, time, status, share = self._texts()
         self.query_one("#countdown-phase", Static).update(title)
         self.query_one("#countdown-time", Digits).update(time)
+        self.query_one("#countdown-plain", Static).update(time)
         self.query_one("#countdown-state", Static).update(status)
+        # Each large digit (and the colon) is 3 cells wide.
+        self.set_class(self.content_region.width < 3 * len(time), "-narrow")
         self.set_class(share is not None and share <= WARNING_SHARE, "-warning")
         self.set_class(share is not None and share <= DANGER_SHARE, "-danger")
         self._ring_at_the_end(share)
