@@ -78,14 +78,14 @@ def to_yaml(workshop: Workshop, history: tuple[Edit, ...]) -> str:
 def read_export(path: Path) -> tuple[Workshop, tuple[Edit, ...]]:
     """The workshop and history in an export file, or a French error saying what is wrong."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _bad(path, f"fichier trop gros ({size} octets ; {MAX_FILE_BYTES} au plus)")
-        raw = path.read_bytes()
+        with path.open("rb") as stream:  # what is read is measured: /dev/zero has size 0
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as error:
         raise FictionError(f"Le fichier « {path} » n'existe pas.") from error
     except OSError as error:
         raise FictionError(f"Impossible de lire « {path} » ({error.strerror or error}).") from error
+    if len(raw) > MAX_FILE_BYTES:
+        raise _bad(path, f"fichier trop gros ({MAX_FILE_BYTES} octets au plus)")
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
@@ -123,11 +123,19 @@ def _from_document(data: Any) -> tuple[Workshop, tuple[Edit, ...]]:
 
 def _parse_json(text: str, path: Path) -> Any:
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise _bad(path, f"JSON invalide ligne {error.lineno}, colonne {error.colno}") from error
     except RecursionError as error:
         raise _bad(path, "structure trop imbriquée") from error
+    except ValueError as error:  # an integer of thousands of digits
+        raise _bad(path, f"valeur illisible ({error})") from error
+    try:  # `"\ud800"` is valid JSON but no text: the store could never save it
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = f"\\u{ord(error.object[error.start]):04x}"
+        raise _bad(path, f"caractère isolé {code} : ce n'est pas du texte") from error
+    return data
 
 
 def _parse_yaml(text: str, path: Path) -> Any:
@@ -150,6 +158,8 @@ def _parse_yaml(text: str, path: Path) -> Any:
         raise _bad(path, f"syntaxe YAML invalide{where}") from error
     except yaml.YAMLError as error:
         raise _bad(path, "syntaxe YAML invalide") from error
+    except (ValueError, RecursionError) as error:  # an integer of thousands of digits
+        raise _bad(path, f"valeur illisible ({error})") from error
 
 
 def _bad(path: Path, problem: str) -> FictionError:

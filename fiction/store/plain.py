@@ -36,6 +36,8 @@ MAX_GROUPS = 32
 """As many as the engine deals (and as there are pseudonym animals)."""
 MAX_ROUNDS = 16
 MAX_MINUTES = 600
+MAX_HISTORY = 200_000
+"""A day of workshop is a few thousand edits; an import beyond this is not one."""
 
 HAND_KEYS = ("round", *CARD_KINDS, "locked", "discarded", "redraws")
 GROUP_KEYS = (
@@ -97,7 +99,7 @@ def hand_from_data(data: Any, where: str) -> HandState:
         **cards,
         locked=locked,
         discarded=check.card_ids(data["discarded"], f"{where}.discarded"),
-        redraws=check.integer(data["redraws"], f"{where}.redraws", 0),
+        redraws=check.integer(data["redraws"], f"{where}.redraws", 0, check.MAX_INTEGER),
     )
 
 
@@ -124,7 +126,7 @@ def segment_to_data(segment: Segment) -> dict[str, Any]:
 def segment_from_data(data: Any, where: str) -> Segment:
     data = check.mapping(data, where, ("id", *SEGMENT_FIELDS))
     fields = {name: segment_field(name, data[name], f"{where}.{name}") for name in SEGMENT_FIELDS}
-    return Segment(id=check.integer(data["id"], f"{where}.id", 1), **fields)
+    return Segment(id=check.integer(data["id"], f"{where}.id", 1, check.MAX_INTEGER), **fields)
 
 
 def agenda_to_data(agenda: Sequence[Phase]) -> list[dict[str, Any]]:
@@ -134,6 +136,7 @@ def agenda_to_data(agenda: Sequence[Phase]) -> list[dict[str, Any]]:
 def agenda_from_data(data: Any, where: str) -> tuple[Phase, ...]:
     if not isinstance(data, (list, tuple)):
         raise check.invalid(where, "doit être une liste de phases (titre et minutes)")
+    _at_most(data, check.MAX_ITEMS, where)
     phases = []
     for index, item in enumerate(data):
         at = f"{where}[{index}]"
@@ -237,6 +240,7 @@ def _answers(answers: Any, where: str) -> dict[str, str]:
 def _segments(data: Any, where: str) -> tuple[Segment, ...]:
     if not isinstance(data, (list, tuple)):
         raise check.invalid(where, "doit être une liste de séquences")
+    _at_most(data, check.MAX_ITEMS, where)
     segments = tuple(segment_from_data(item, f"{where}[{i}]") for i, item in enumerate(data))
     seen: set[int] = set()
     for index, segment in enumerate(segments):
@@ -351,11 +355,15 @@ def history_from_data(data: Any, where: str, groups: int) -> tuple[Edit, ...]:
     """The history, checked: numbered 1, 2, 3…, each undo naming an earlier edit."""
     if not isinstance(data, (list, tuple)):
         raise check.invalid(where, "doit être une liste de modifications")
+    if len(data) > MAX_HISTORY:
+        raise check.invalid(
+            where, f"historique trop long ({len(data)} modifications ; {MAX_HISTORY} au plus)"
+        )
     edits: list[Edit] = []
     for index, item in enumerate(data):
         at = f"{where}[{index}]"
         item = check.mapping(item, at, EDIT_KEYS)
-        seq = check.integer(item["seq"], f"{at}.seq", 1)
+        seq = check.integer(item["seq"], f"{at}.seq", 1, check.MAX_INTEGER)
         if seq != index + 1:
             raise check.invalid(f"{at}.seq", f"numéro {index + 1} attendu (et non {seq})")
         group = item["group"]
@@ -375,3 +383,8 @@ def history_from_data(data: Any, where: str, groups: int) -> tuple[Edit, ...]:
             )
         )
     return tuple(edits)
+
+
+def _at_most(items: Sequence[Any], limit: int, where: str) -> None:
+    if len(items) > limit:
+        raise check.invalid(where, f"liste trop longue ({len(items)} éléments ; {limit} au plus)")

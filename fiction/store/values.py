@@ -56,12 +56,17 @@ def lines(value: Any, where: str) -> tuple[str, ...]:
     return tuple(text(item, f"{where}[{index}]") for index, item in enumerate(value))
 
 
+MAX_INTEGER = 2**63 - 1
+"""The largest integer a SQLite INTEGER column holds (seeds are kept as text)."""
+
+
 def integer(value: Any, where: str, low: int, high: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise invalid(where, "doit être un nombre entier")
     if value < low or (high is not None and value > high):
         bounds = f"entre {low} et {high}" if high is not None else f"au moins {low}"
-        raise invalid(where, f"doit être {bounds} (et non {value})")
+        shown = str(value) if abs(value) < 10**30 else "un nombre de plus de 30 chiffres"
+        raise invalid(where, f"doit être {bounds} (et non {shown})")
     return value
 
 
@@ -69,7 +74,11 @@ def number(value: Any, where: str) -> float:
     """A finite number, kept as a float (timestamps, seconds)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise invalid(where, "doit être un nombre")
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer no float can hold
+        finite = False
+    if not finite:
         raise invalid(where, "doit être un nombre fini")
     return float(value)
 

@@ -153,3 +153,75 @@ def test_yaml_writes_multi_line_texts_as_readable_blocks():
         ),
     )
     assert "narrative: |\n      Ligne un\n      Ligne deux\n" in exchange.to_yaml(written, ())
+
+
+def _segment(number: int) -> dict:
+    return {"id": number, "kind": "report", "image": "", "sound": "", "speakers": [], "cue": ""}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["workshop"].update(agenda=[{"title": "Phase", "minutes": 1}] * 201),
+            r"« workshop\.agenda » : liste trop longue \(201 éléments ; 200 au plus\)",
+        ),
+        (
+            lambda d: d["workshop"]["groups"][0].update(
+                segments=[_segment(n) for n in range(1, 202)]
+            ),
+            r"« workshop\.groups\[0\]\.segments » : liste trop longue",
+        ),
+    ],
+)
+def test_imported_lists_are_capped_like_the_others(tmp_path, change, message):
+    with pytest.raises(FictionError, match=message):
+        _import(tmp_path, _broken(change))
+
+
+def test_the_imported_history_is_capped(tmp_path, monkeypatch):
+    from fiction.store import plain
+
+    monkeypatch.setattr(plain, "MAX_HISTORY", 2)
+    edits = [EDIT | {"seq": n} for n in (1, 2, 3)]
+
+    with pytest.raises(FictionError, match=r"« history » : historique trop long \(3 "):
+        _import(tmp_path, _broken(lambda d: d.update(history=edits)))
+
+
+def test_the_size_read_is_checked_not_the_size_the_path_claims(monkeypatch):
+    monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1000)  # a red run must not eat the memory
+
+    with pytest.raises(FictionError, match=r"« /dev/zero » : fichier trop gros"):
+        exchange.read_export(Path("/dev/zero"))
+
+
+def test_a_lone_surrogate_in_json_is_a_french_error(tmp_path):
+    document = _broken(lambda d: d["workshop"].update(name="A\\ud800"))
+
+    with pytest.raises(FictionError, match="caractère isolé"):
+        _import(tmp_path, document.replace("A\\\\ud800", "A\\ud800"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["workshop"]["groups"][0]["hands"][0].update(redraws=10**30),
+            r"« workshop\.groups\[0\]\.hands\[0\]\.redraws » : doit être entre 0 et",
+        ),
+        (
+            lambda d: d["workshop"].update(created_at=10**400),
+            r"« workshop\.created_at » : doit être un nombre fini",
+        ),
+    ],
+)
+def test_numbers_the_store_cannot_hold_are_refused_in_french(tmp_path, change, message):
+    with pytest.raises(FictionError, match=message):
+        _import(tmp_path, _broken(change))
+
+
+@pytest.mark.parametrize("name", ["atelier.json", "atelier.yaml"])
+def test_an_integer_of_thousands_of_digits_is_a_french_error(tmp_path, name):
+    with pytest.raises(FictionError, match="Impossible d'importer"):
+        _import(tmp_path, '{"format": ' + "9" * 5000 + "}", name)
