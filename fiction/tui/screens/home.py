@@ -114,7 +114,8 @@ de l'écran : rien à configurer.
                     placeholder="ou le dossier d'un autre jeu, puis Entrée", id="home-deck-folder"
                 )
             yield Static(id="home-store", classes="hint", markup=False)
-        yield Footer(compact=True)
+        # No room at 80 columns for the palette's key beside F1: F1 lists it.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#home-new", Button).focus()

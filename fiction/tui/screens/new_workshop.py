@@ -137,7 +137,8 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
             yield Static(id="error-agenda", classes="field-error", markup=False)
             yield Static(id="error-form", classes="field-error", markup=False)
             yield Button("Distribuer les cartes", variant="primary", id="deal")
-        yield Footer(compact=True)
+        # No room at 80 columns for the palette's key beside F1: F1 lists it.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#input-name", Input).focus()

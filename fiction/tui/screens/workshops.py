@@ -49,7 +49,8 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
         table.add_columns("Atelier", "Date", "Lieu", "Groupes", "Modifié")
         yield table
         yield Static(id="workshops-empty", classes="hint")
-        yield Footer(compact=True)
+        # No room at 80 columns for the palette's key beside F1: F1 lists it.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_screen_resume(self) -> None:
         """On arrival and on each return: another window may have created a workshop since."""

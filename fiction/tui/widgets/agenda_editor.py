@@ -44,16 +44,14 @@ class AgendaRow(Horizontal):
         yield Button("✕", classes="agenda-remove", tooltip="Retirer cette phase", compact=True)
 
 
-MOVE = Binding.Group("Déplacer la phase", compact=True)
-
-
 class AgendaEditor(Widget):
     """Every line of the agenda, editable, with « Ajouter une phase » at the end."""
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
+    # Not in the footer (no room at 80 columns): the help and the ↑ ↓ buttons' tooltips say them.
     BINDINGS = [
-        Binding("ctrl+up", "move(-1)", "Monter la phase", group=MOVE),
-        Binding("ctrl+down", "move(1)", "Descendre la phase", group=MOVE),
+        Binding("ctrl+up", "move(-1)", "Monter la phase", show=False),
+        Binding("ctrl+down", "move(1)", "Descendre la phase", show=False),
     ]
 
     class Changed(Message):
