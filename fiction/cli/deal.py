@@ -178,7 +178,7 @@ def deal_command(
 
     folder = deck_folder(deck_path)
     deck = load_deck(folder)
-    dealt = replay_deal(deck, replay) if replay else deal(deck, _request(deck, options))
+    dealt = replay_deal(deck, replay) if replay is not None else deal(deck, _request(deck, options))
     prompts = load_prompts(folder)
     composed = {(hand.round, hand.group): prompts.compose(deck, hand) for hand in dealt.hands()}
     if as_json:

@@ -93,6 +93,7 @@ def speed_option(command: Callable[..., Any]) -> Callable[..., Any]:
     "--back-offset",
     type=(float, float),
     default=(0.0, 0.0),
+    callback=lambda ctx, param, value: _small_offset(value),
     metavar="DX DY",
     help="Décaler les versos de DX mm vers la droite et DY mm vers le bas, pour une "
     "imprimante qui décale le verso (comparez les traits de coupe par transparence).",
@@ -147,6 +148,7 @@ def print_cards(
     templates_dir: Path | None,
 ) -> None:
     """Imprimer un jeu de cartes : planches recto verso à découper, ou PDF pour imprimeur."""
+    from fiction.errors import FictionError
     from fiction.fileio import write_bytes_atomically
     from fiction.render.cards import CardOptions, cards_pdf, cards_png
 
@@ -163,7 +165,12 @@ def print_cards(
     printer = _printer(templates_dir)
     if png_dir is not None:
         pictures = cards_png(printer, deck, faces, options.card_size, dpi)
-        png_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            png_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise FictionError(
+                f"Impossible de créer le dossier « {png_dir} » ({error.strerror or error})."
+            ) from error
         for index, (face, picture) in enumerate(pictures, start=1):
             write_bytes_atomically(png_dir / f"{index:03d}-{face.key}.png", picture)
         click.secho(f"{_cards(len(pictures))} en PNG dans {png_dir}.", fg="green")
@@ -363,3 +370,19 @@ def _session_faces(deck: Any, workshop: Any, kind: str | None) -> list[Any]:
 
 def _cards(count: int) -> str:
     return f"{count} carte{'s' if count > 1 else ''}"
+
+
+MAX_BACK_OFFSET = 20.0
+"""Millimetres: a printer shifts its backs by one or two; twenty is already a margin."""
+
+
+def _small_offset(value: tuple[float, float]) -> tuple[float, float]:
+    import math
+
+    if not all(math.isfinite(mm) and abs(mm) <= MAX_BACK_OFFSET for mm in value):
+        raise click.BadParameter(
+            f"deux nombres de millimètres entre -{MAX_BACK_OFFSET:g} et {MAX_BACK_OFFSET:g} "
+            "attendus (par exemple 0.5 -1)",
+            param_hint="--back-offset",
+        )
+    return value

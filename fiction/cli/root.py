@@ -10,6 +10,7 @@ benchmarks/bench_startup.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -110,6 +111,8 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrompu.", err=True)
         code = 130
+    except OSError as error:  # the terminal or a pipe failing under the command
+        code = _output_failed(error)
     except Exception as error:  # the last guard: no user ever sees a traceback
         if os.environ.get("FICTION_DEBUG"):
             raise
@@ -120,4 +123,22 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         code = 70
-    sys.exit(code if isinstance(code, int) else 0)
+    code = code if isinstance(code, int) else 0
+    try:
+        sys.stdout.flush()  # a full disk or /dev/full shows here, not at exit
+    except OSError as error:
+        code = code or _output_failed(error)
+    sys.exit(code)
+
+
+def _output_failed(error: OSError) -> int:
+    """Say in French that the output could not be written; stop writing to it."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if isinstance(error, BrokenPipeError):  # `fiction … | head`: the reader has had enough
+        return 0
+    where = f"« {error.filename} »" if error.filename else "la sortie"
+    click.secho(
+        f"Erreur : Impossible d'écrire {where} ({error.strerror or error}).", fg="red", err=True
+    )
+    return 1

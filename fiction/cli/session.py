@@ -112,17 +112,18 @@ def session_list(store_path: Path | None) -> None:
         click.echo("Créez-en un : fiction session new NOM --groups 4")
         return
     from rich.table import Table
+    from rich.text import Text
 
     from fiction.render.markdown import french_date
 
-    table = Table(title=f"Ateliers ({where})")
+    table = Table(title=Text(f"Ateliers ({where})"))
     for heading in ("Nom", "Date", "Lieu", "Groupes", "Dernière modification"):
         table.add_column(heading)
     for summary in summaries:
         table.add_row(
-            summary.name,
+            Text(summary.name),
             french_date(summary.date),
-            summary.place,
+            Text(summary.place),
             str(summary.groups),
             _moment(summary.updated_at),
         )
@@ -136,6 +137,7 @@ def session_list(store_path: Path | None) -> None:
 def session_show(name: str, deck_path: Path | None, store_path: Path | None) -> None:
     """Afficher un atelier : ses groupes, leurs cartes et leur avancement."""
     from rich.table import Table
+    from rich.text import Text
 
     from fiction.render.markdown import french_date
 
@@ -143,7 +145,7 @@ def session_show(name: str, deck_path: Path | None, store_path: Path | None) -> 
         workshop = store.load(name)
     deck = _deck_for(workshop, deck_path)
     console = _console()
-    console.print(f"[bold]Atelier « {workshop.name} »[/bold]", highlight=False)
+    console.print(Text(f"Atelier « {workshop.name} »", style="bold"), highlight=False)
     facts = [
         ("Date", french_date(workshop.date)),
         ("Lieu", workshop.place),
@@ -161,9 +163,9 @@ def session_show(name: str, deck_path: Path | None, store_path: Path | None) -> 
         done, total = group.progress()
         table.add_row(
             str(group.number),
-            group.pseudonym,
-            " ; ".join(_title(deck, card) for card in hand.figures),
-            " ; ".join(_title(deck, card) for card in hand.themes),
+            Text(group.pseudonym),
+            Text(" ; ".join(_title(deck, card) for card in hand.figures)),
+            Text(" ; ".join(_title(deck, card) for card in hand.themes)),
             str(group.step),
             f"{done}/{total}",
             _moment(group.updated_at) if group.updated_at else "—",
@@ -174,7 +176,7 @@ def session_show(name: str, deck_path: Path | None, store_path: Path | None) -> 
     agenda.add_column("Durée")
     for index, phase in enumerate(workshop.agenda):
         current = " (en cours)" if index == workshop.phase.index else ""
-        agenda.add_row(phase.title + current, f"{phase.minutes} min")
+        agenda.add_row(Text(phase.title + current), f"{phase.minutes} min")
     console.print(agenda)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -167,3 +168,28 @@ def test_dealing_imports_neither_textual_nor_weasyprint_nor_hypothesis():
     loaded = set(json.loads(result.stderr.strip().splitlines()[-1]))
     assert not loaded & {"textual", "weasyprint", "hypothesis"}
     assert "jinja2" in loaded  # the prompts need it, and only then
+
+
+def test_an_empty_replay_code_is_a_french_error(capsys):
+    from fiction.cli.root import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["deal", "--replay", ""])
+
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 1
+    assert "Code de tirage" in err and "Erreur inattendue" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="no /dev/full here")
+def test_output_to_a_full_device_is_a_french_error():
+    result = subprocess.run(
+        [sys.executable, "-m", "fiction", "deal", "--groups", "2", "--json"],
+        stdout=open("/dev/full", "wb"),  # noqa: SIM115
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 1
+    assert "Impossible d'écrire" in result.stderr and "Traceback" not in result.stderr

@@ -186,3 +186,20 @@ def test_the_print_commands_start_without_weasyprint_or_jinja2():
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", probe], text=True)))
 
     assert not loaded & {"weasyprint", "jinja2", "pypdfium2", "PIL", "textual"}
+
+
+def test_png_into_a_folder_that_cannot_be_made_is_a_french_error(run, tmp_path: Path):
+    (tmp_path / "fichier").write_text("x", encoding="utf-8")
+
+    code, _, err = run("cards", "--kind", "themes", "--png", str(tmp_path / "fichier" / "png"))
+
+    assert code == 1
+    assert "Impossible de créer le dossier" in err and "Erreur inattendue" not in err
+
+
+@pytest.mark.parametrize("offset", [("nan", "0"), ("0", "inf"), ("500", "0")])
+def test_a_back_offset_that_is_not_a_small_number_is_refused(run, offset):
+    code, _, err = run("cards", "--kind", "themes", "--back-offset", *offset)
+
+    assert code == 2
+    assert "--back-offset" in err and "millimètres" in err

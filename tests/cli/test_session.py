@@ -295,3 +295,15 @@ def test_code_refuses_a_malformed_code_in_french(run, saved):
 
     assert code == 1
     assert "un code d'entrée compte de 4 à 16 lettres" in err
+
+
+@pytest.mark.parametrize("name", ["Atelier [/]", "Atelier [link=file:///etc/passwd]x", "[bold]A"])
+def test_markup_in_a_name_or_place_is_shown_as_plain_text(run, name):
+    assert run("new", name, "--groups", "2", "--seed", "1", "--place", name)[0] == 0
+
+    listed = run("list")
+    shown = run("show", name)
+
+    assert listed[0] == 0 and name in listed[1]
+    assert shown[0] == 0 and f"Atelier « {name} »" in shown[1] and f"Lieu : {name}" in shown[1]
+    assert "\x1b]8;" not in listed[1] + shown[1]
