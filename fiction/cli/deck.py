@@ -47,14 +47,23 @@ def deck_group() -> None:
 @deck_group.command("check", context_settings=CONTEXT_SETTINGS)
 @deck_options
 def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
-    """Vérifier un jeu de cartes : liste tous ses problèmes (code de sortie 1 s'il y en a)."""
+    """Vérifier un jeu de cartes : liste tous ses problèmes (code de sortie 1 s'il y en a).
+
+    Chaque modèle de texte du jeu (questions, conducteur) est aussi rempli une fois
+    sur un exemple, pour trouver ici ce qui casserait pendant l'atelier.
+    """
     chosen = chosen_deck_path(deck_argument, deck_path)
     from fiction.cards.loader import load_deck
     from fiction.cards.locate import deck_folder
     from fiction.cards.model import count_cards
+    from fiction.errors import DeckError
+    from fiction.report.deck_templates import template_problems
 
     path = deck_folder(chosen)
     loaded = load_deck(path)
+    problems = template_problems(loaded)  # each template filled once, on sample data
+    if problems:
+        raise DeckError(path, problems)
     counts = ", ".join(count_cards(kind, len(loaded.cards(kind))) for kind in CARD_KINDS)
     click.secho(f"Jeu valide : {loaded.manifest.title} ({path})", fg="green")
     click.echo(f"Cartes : {counts}.")

@@ -169,3 +169,19 @@ def test_new_never_overwrites_a_folder_with_files(tmp_path):
     assert "rien n'a été écrit" in result.stderr
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "à garder"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_check_fills_the_templates_and_reports_a_hostile_one(model_deck_dir):
+    (model_deck_dir / "prompts" / "question.j2").write_text("{{ 'a' * 10**9 }}", encoding="utf-8")
+
+    result = run("deck", "check", "--deck", str(model_deck_dir))
+
+    assert result.returncode == 1
+    assert "a 1 problème" in result.stderr and "question.j2, ligne 1" in result.stderr
+    assert "Jeu valide" not in result.stdout
+
+
+def test_check_of_the_root_folder_is_a_french_message():
+    result = run("deck", "check", "/")
+
+    assert result.returncode == 1 and "Erreur inattendue" not in result.stderr
