@@ -161,7 +161,19 @@ class FictionApp(App[None]):
     # --- lifecycle ------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Leave the current screen's edits saved (screens flush on unmount), then exit."""
+        """Leave every screen's edits saved (screens flush on unmount), then exit; a screen
+        holding text the store refused asks first (it would be kept as a draft)."""
+        for screen in reversed(self.screen_stack):
+            warning = getattr(screen, "unsaved_warning", lambda: None)()
+            if warning:
+                from fiction.tui.screens.confirm import ConfirmScreen
+
+                def answered(leave: bool | None) -> None:
+                    if leave:
+                        self.exit()
+
+                self.push_screen(ConfirmScreen(warning, "Quitter"), answered)
+                return
         self.exit()
 
     def on_unmount(self) -> None:

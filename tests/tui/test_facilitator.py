@@ -190,7 +190,7 @@ async def test_the_dashboard_follows_what_other_processes_write(
     app, dealt_workshop, store_path: Path, fixed_clock, monkeypatch
 ):
     monkeypatch.setattr(DashboardScreen, "POLL_SECONDS", 0.05)
-    monkeypatch.setattr(Countdown, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(Countdown, "TICK_SECONDS", 0.05)
     fiction = app()
     async with fiction.run_test(size=(120, 40)) as pilot:
         await pilot.press("r", "enter")
@@ -214,7 +214,7 @@ async def test_the_dashboard_follows_what_other_processes_write(
 async def test_the_countdown_turns_orange_then_red_and_rings_once(
     app, dealt_workshop, store_path: Path, fixed_clock, monkeypatch
 ):
-    monkeypatch.setattr(Countdown, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(Countdown, "TICK_SECONDS", 0.05)
     with Store(store_path, clock=fixed_clock) as store:
         store.start_phase(NAME, 2, "animation")  # Scénario: 45 minutes
     fiction = app()
@@ -357,7 +357,10 @@ async def test_the_compact_countdown_of_the_group_screens_fits_on_one_line(
 
     class GroupLike(Screen[None]):
         def compose(self):
-            yield Countdown(NAME, compact=True)
+            yield Countdown(compact=True)
+
+        def on_mount(self):
+            self.query_one(Countdown).show(self.app.store.load(NAME))
 
     with Store(store_path, clock=fixed_clock) as store:
         store.start_phase(NAME, 0, "animation")

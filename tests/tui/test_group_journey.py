@@ -12,6 +12,7 @@ from fiction.store.store import Store
 from fiction.tui.screens.error import ErrorScreen
 from fiction.tui.screens.group import saving, wizard
 from fiction.tui.screens.group.cards import CardsStep
+from fiction.tui.screens.group.conflict import ConflictScreen
 from fiction.tui.screens.group.report import ReportStep
 from fiction.tui.screens.group.review import ReviewStep
 from fiction.tui.screens.group.scenario import ScenarioStep
@@ -193,9 +194,13 @@ async def test_edits_made_elsewhere_come_down_and_are_never_overwritten(
             # Their narrative shows; the title being typed here stays as typed.
             assert screen.query_one("#field-narrative", TextArea).text == "Leur récit"
             assert screen.query_one("#field-title", Input).value == "Mon titre"
-            await pilot.press(*" à moi", "f2")  # leaving the step saves the title
+            await pilot.press(*" à moi", "f2")  # leaving the step saves the title…
+            # …but it was changed elsewhere meanwhile: both versions are shown first.
+            assert isinstance(pilot.app.screen, ConflictScreen)
+            await pilot.press("m")  # keep mine
+            await pilot.pause()
             group = elsewhere.load(NAME).group(1)
-    assert group.title == "Mon titre à moi"  # the same field: the last writer wins
+    assert group.title == "Mon titre à moi"  # the same field: kept by choice, never unseen
     assert group.narrative == "Leur récit"  # another field: never written over
 
 
@@ -207,10 +212,10 @@ async def test_a_refusing_store_keeps_the_text_on_screen_and_saves_it_later(
     real = GroupSession.set_field
     refusing = True
 
-    def set_field(self, field, value):
+    def set_field(self, field, value, **options):
         if refusing and field == "question":
             raise FictionError("La base d'ateliers est verrouillée par un autre programme.")
-        real(self, field, value)
+        real(self, field, value, **options)
 
     monkeypatch.setattr(GroupSession, "set_field", set_field)
     async with app().run_test() as pilot:
@@ -266,7 +271,8 @@ async def test_the_export_says_where_it_wrote_or_why_it_could_not(
 ):
     async with app().run_test() as pilot:
         screen = await open_group(pilot)
-        await screen.go_to(6)
+        screen.go_to(6)
+        await pilot.pause()
         folder = screen.query_one("#review-folder", Input)
         folder.value = str(tmp_path / "absent")
         screen.query_one("#review-export").press()

@@ -34,7 +34,8 @@ async def open_report(pilot) -> GroupWizardScreen:
     screen = GroupWizardScreen(NAME, 1)
     await pilot.app.push_screen(screen)
     await pilot.pause()
-    await screen.go_to(ReportStep.NUMBER)
+    screen.go_to(ReportStep.NUMBER)
+    await pilot.pause()
     await pilot.pause()
     assert isinstance(screen.step, ReportStep)
     return screen

@@ -45,7 +45,8 @@ def test_each_step_of_the_journey(snap_compare, app, written, number, size):
         screen = GroupWizardScreen(NAME, 1)
         await pilot.app.push_screen(screen)
         await pilot.pause()
-        await screen.go_to(number)
+        screen.go_to(number)
+        await pilot.pause()
         await pilot.pause()
 
     assert snap_compare(app(), terminal_size=size, run_before=open_step)

@@ -3,21 +3,18 @@
 The countdown lives in the store (`Workshop.phase`), not in a process: the
 facilitator's dashboard and every group's screen (other processes, other
 browser tabs) read the same row and compute the same time left from their
-clock. This widget only displays it; the facilitator's screens change it
-through the store and then call `refresh_from_store()`.
+clock. This widget only displays it: its screen's watcher hands each newer
+reading down (`show`), and the widget's own timer only moves the clock.
 """
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from fiction.errors import FictionError
 from fiction.store import phase as phases
 from fiction.store.model import Phase, PhaseState, Workshop
 from fiction.tui.formats import clock_text
@@ -29,18 +26,17 @@ DANGER_SHARE = 0.05
 
 
 class Countdown(Widget):
-    """Time left in the current phase of `workshop_name`'s agenda, refreshed every second.
+    """Time left in the current phase of the workshop its screen shows, ticking every second.
 
     `compact=True` fits it on one line (the group screens); otherwise the time
     is drawn in large digits, readable from the back of the room.
     """
 
     DEFAULT_CSS = Path(__file__).with_suffix(".tcss").read_text(encoding="utf-8")
-    POLL_SECONDS = 1.0
+    TICK_SECONDS = 1.0
 
     def __init__(
         self,
-        workshop_name: str,
         *,
         compact: bool = False,
         id: str | None = None,
@@ -48,64 +44,40 @@ class Countdown(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.set_class(compact, "-compact")
-        self.workshop_name = workshop_name
         self._agenda: tuple[Phase, ...] = ()
         self._state = PhaseState()
-        self._revision = -1
         self._rung = False
         self._first_reading = True
         self._problem = ""
+        self._phase = Static(id="countdown-phase", markup=False)
+        self._time = Digits(id="countdown-time")
+        self._plain_time = Static(id="countdown-plain", markup=False)
+        """The time in ordinary characters, where the large digits do not fit."""
+        self._status = Static(id="countdown-state", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="countdown-phase", markup=False)
-        yield Digits(id="countdown-time")
-        # The time in ordinary characters, where the large digits do not fit.
-        yield Static(id="countdown-plain", markup=False)
-        yield Static(id="countdown-state", markup=False)
+        yield self._phase
+        yield self._time
+        yield self._plain_time
+        yield self._status
 
     def on_mount(self) -> None:
-        self.refresh_from_store()
-        self.set_interval(self.POLL_SECONDS, self._tick)
-
-    # --- reading the store --------------------------------------------------------
-
-    def refresh_from_store(self) -> None:
-        """Read the countdown now (after the facilitator changed it) and redraw."""
-        try:
-            revision = self.app.store.revision(self.workshop_name)
-            self.show(self.app.store.load(self.workshop_name), revision)
-        except FictionError as error:
-            self._problem = error.message
-            self._redraw()
+        self._redraw()
+        self.set_interval(self.TICK_SECONDS, self._redraw)
 
     def on_resize(self) -> None:
         self._redraw()  # large digits or plain text, for the new width
 
-    def show(self, workshop: Workshop, revision: int) -> None:
-        """Redraw from `workshop` as of store `revision` (a screen that has just read it
-        passes it on, and this widget skips its own read)."""
+    def show(self, workshop: Workshop, revision: int = 0) -> None:
+        """Redraw from a newer reading of the workshop (`revision`: the store's, for the
+        screens that keep it)."""
         self._agenda, self._state, self._problem = workshop.agenda, workshop.phase, ""
-        self._revision = revision
         self._redraw()
 
-    def _tick(self) -> None:
+    def unavailable(self, problem: str) -> None:
+        """The store could not be read: say why instead of a time that may be wrong."""
+        self._problem = problem
         self._redraw()
-        self._poll()
-
-    @work(exclusive=True, group="countdown-poll")
-    async def _poll(self) -> None:
-        """Reload only when the workshop changed: the revision is one cheap query."""
-        try:
-            store = self.app.store
-            revision = await asyncio.to_thread(store.revision, self.workshop_name)
-            if revision == self._revision:
-                return
-            workshop = await asyncio.to_thread(store.load, self.workshop_name)
-        except FictionError as error:
-            self._problem = error.message
-            self._redraw()
-            return
-        self.show(workshop, revision)
 
     # --- drawing --------------------------------------------------------------------
 
@@ -115,11 +87,13 @@ class Countdown(Widget):
         return phases.remaining(self._state, self._agenda, self.app.clock())
 
     def _redraw(self) -> None:
+        if not self.is_mounted:
+            return
         title, time, status, share = self._texts()
-        self.query_one("#countdown-phase", Static).update(title)
-        self.query_one("#countdown-time", Digits).update(time)
-        self.query_one("#countdown-plain", Static).update(time)
-        self.query_one("#countdown-state", Static).update(status)
+        self._phase.update(title)
+        self._time.update(time)
+        self._plain_time.update(time)
+        self._status.update(status)
         # Each large digit (and the colon) is 3 cells wide.
         self.set_class(self.content_region.width < 3 * len(time), "-narrow")
         self.set_class(share is not None and share <= WARNING_SHARE, "-warning")

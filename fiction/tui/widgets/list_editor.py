@@ -2,8 +2,10 @@
 
 Each item is typed in place; the last line adds a new one (Entrée), an item
 moves with Ctrl+↑ / Ctrl+↓ or its arrows, and goes away with its ✕ or with
-Retour arrière once emptied. The editor keeps no store: it posts `Changed`
-with the whole list, and its screen saves it.
+Retour arrière once emptied. What is typed on the last line already counts
+as an item, Entrée or not: leaving with Tab, F3 or Ctrl+Q keeps it. The
+editor keeps no store: it posts `Changed` with the whole list, and its
+screen saves it.
 """
 
 from __future__ import annotations
@@ -92,11 +94,16 @@ class ListEditor(Vertical):
         super().__init__(id=id, classes=classes)
         self._items = list(items)
         self.placeholder = placeholder
+        self._new_line = self._make_new_line()
+
+    def _make_new_line(self) -> Input:
+        return Input(placeholder=self.placeholder, classes="list-new", compact=True)
 
     @property
     def items(self) -> tuple[str, ...]:
-        """The items as typed, without empty lines (what is saved)."""
-        return tuple(item for item in self._items if item.strip())
+        """The items as typed, the last line's included, without empty lines (what is saved)."""
+        typed = (*self._items, self._new_line.value)
+        return tuple(item for item in typed if item.strip())
 
     def compose(self) -> ComposeResult:
         last = len(self._items) - 1
@@ -116,7 +123,8 @@ class ListEditor(Vertical):
                         disabled=off,
                         tooltip=tip,
                     )
-        yield Input(placeholder=self.placeholder, classes="list-new", compact=True)
+        self._new_line = self._make_new_line()
+        yield self._new_line
 
     async def set_items(self, items: Iterable[str]) -> None:
         """Show `items` (another screen changed the list); keeps nothing half-typed."""
@@ -139,13 +147,15 @@ class ListEditor(Vertical):
 
     @on(Input.Changed, ".list-new")
     def _typing_new(self, event: Input.Changed) -> None:
-        event.stop()  # not an item until Entrée
+        event.stop()
+        self._announce()  # already an item: saved as typed, like the others
 
     @on(Input.Submitted, ".list-new")
     async def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.value.strip():
             self._items.append(event.value)
+            self._new_line.value = ""
             await self._rebuild(focus=NEW_LINE)
 
     @on(Button.Pressed, ".list-button")
@@ -183,7 +193,7 @@ class ListEditor(Vertical):
         if 0 <= focus < len(inputs):
             inputs[focus].focus()
         else:
-            self.query_one(".list-new", Input).focus()
+            self._new_line.focus()
 
     def _announce(self) -> None:
         self.post_message(self.Changed(self, self.items))

@@ -29,6 +29,10 @@ ce sont des pistes, pas une consigne. Écrivez **votre** question dans le cadre 
 elle est enregistrée au fur et à mesure.
 """
 
+    @classmethod
+    def owns(cls, field: str) -> bool:
+        return field == "question"
+
     def compose(self) -> ComposeResult:
         try:
             prompt = self.session.prompt(self.hand)

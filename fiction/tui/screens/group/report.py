@@ -29,6 +29,8 @@ from fiction.report.script import clock, duration, timed_script
 from fiction.report.timing import Pace
 from fiction.store.model import SEGMENT_KINDS, SEGMENT_LABELS, Edit, Segment, Workshop
 from fiction.tui.screens.confirm import ConfirmScreen
+from fiction.tui.screens.group.saving import FieldSaver
+from fiction.tui.screens.group.session import GroupSession
 from fiction.tui.screens.group.step import Step
 from fiction.tui.screens.prompter import PrompterScreen
 from fiction.tui.widgets.segment_table import SegmentTable
@@ -72,8 +74,8 @@ ou trop longue pour son type est signalée par ⚠.
         Binding("f5", "prompter", "Prompteur"),
     ]
 
-    def __init__(self, session: Any, workshop: Workshop) -> None:
-        super().__init__(session, workshop)
+    def __init__(self, session: GroupSession, workshop: Workshop, saver: FieldSaver) -> None:
+        super().__init__(session, workshop, saver)
         segments = self.group.segments
         self.selected: int | None = segments[0].id if segments else None
         self.kind = Select(
@@ -94,23 +96,31 @@ ou trop longue pour son type est signalée par ⚠.
         self.cue = Input(
             placeholder="vide : les derniers mots du SON", id="report-cue", compact=True
         )
+        self.total = Static("", id="report-total")
+        self.template = Button("Partir du conducteur du jeu", id="report-template", compact=True)
+        self.empty = Static(
+            "Aucune séquence : partez du conducteur du jeu, ou ajoutez-en une (Ctrl+N).",
+            id="report-empty",
+        )
+        self.editor = Vertical(id="report-editor")
+        self.flag = Static("", id="report-flag", markup=False)
+
+    @classmethod
+    def owns(cls, field: str) -> bool:
+        return field.startswith("segment/")
 
     def compose(self) -> ComposeResult:
         has_rows = bool(self.group.segments)  # right from the first frame, not after a refresh
         self.table.display = has_rows
         with Horizontal(id="report-bar"):
-            yield Static("", id="report-total")
-            yield Button("Partir du conducteur du jeu", id="report-template", compact=True)
+            yield self.total
+            yield self.template
             yield Button("Prompteur (F5)", id="report-prompter", compact=True)
         yield self.table
-        empty = Static(
-            "Aucune séquence : partez du conducteur du jeu, ou ajoutez-en une (Ctrl+N).",
-            id="report-empty",
-        )
-        empty.display = not has_rows
-        yield empty
-        with Vertical(id="report-editor") as editor:
-            editor.display = has_rows
+        self.empty.display = not has_rows
+        yield self.empty
+        with self.editor:
+            self.editor.display = has_rows
             with Horizontal(id="report-meta"):
                 yield self.kind
                 yield self.speakers
@@ -124,7 +134,7 @@ ou trop longue pour son type est signalée par ⚠.
             with Horizontal(id="report-cue-row"):
                 yield Static("Dernière phrase :", id="report-cue-label")
                 yield self.cue
-            yield Static("", id="report-flag", markup=False)
+            yield self.flag
 
     def on_mount(self) -> None:
         self._fill_table()
@@ -134,8 +144,7 @@ ou trop longue pour son type est signalée par ⚠.
         self._fill_table()
 
     def focus_start(self) -> None:
-        target = self.query_one("#report-table") if self.group.segments else None
-        (target or self.query_one("#report-template")).focus()
+        (self.table if self.group.segments else self.template).focus()
 
     # --- what is shown ------------------------------------------------------------
 
@@ -155,19 +164,21 @@ ou trop longue pour son type est signalée par ⚠.
 
     def _fill_table(self) -> None:
         """Rebuild the table and the total (after a change to the list, or a resize)."""
-        if not self.is_mounted:
+        if not self.live:
             return
         script = timed_script(self._segments(), PACE, TARGET)
         with self.prevent(DataTable.RowHighlighted):
             self.table.show(script, self.selected, self.size.width or 80)
         has_rows = bool(script.lines)
         self.table.display = has_rows
-        self.query_one("#report-editor").display = has_rows
-        self.query_one("#report-empty").display = not has_rows
+        self.editor.display = has_rows
+        self.empty.display = not has_rows
         self._show_total(script)
 
     def _show_live(self) -> None:
         """After a keystroke: the selected row, its flag and the total, without a rebuild."""
+        if not self.live:
+            return
         script = timed_script(self._segments(), PACE, TARGET)
         for line in script.lines:
             if line.segment.id == self.selected:
@@ -176,7 +187,7 @@ ou trop longue pour son type est signalée par ⚠.
         self._show_total(script)
 
     def _show_total(self, script: Any) -> None:
-        total = self.query_one("#report-total", Static)
+        total = self.total
         verdict = script.verdict
         total.update(
             f"{clock(script.total)} sur {clock(TARGET.seconds)} : {VERDICT_LABELS[verdict]}"
@@ -188,7 +199,7 @@ ou trop longue pour son type est signalée par ⚠.
         text = f"Séquence {line.number} : {duration(line.seconds)}, à {clock(line.start)}."
         if line.flag is not None:
             text += f"  ⚠ {line.flag.message()}"
-        flag = self.query_one("#report-flag", Static)
+        flag = self.flag
         flag.update(text)
         flag.set_class(line.flag is not None, "-flagged")
 
@@ -209,9 +220,7 @@ ou trop longue pour son type est signalée par ⚠.
         self.field(prefix + "sound", self.sound)
         self.field(prefix + "speakers", self.speakers)
         self.field(prefix + "cue", self.cue)
-        saver = getattr(self.screen, "saver", None)
-        if saver is not None:  # what the editor shows is what the store holds
-            saver.known.update(self.values())
+        self.saver.track(self.values())  # what the editor shows is what the store holds
         line = next(
             line
             for line in timed_script(self._segments(), PACE).lines
@@ -251,6 +260,27 @@ ou trop longue pour son type est signalée par ⚠.
                     self.kind.value = segment.kind
         self._fill_table()
 
+    async def show_draft(self, field: str, value: Any) -> None:
+        """A draft of a segment's text: in that segment if it is still there, else in a
+        new segment (its text must not be lost with it)."""
+        number = int(field.split("/")[1])
+        if number not in [segment.id for segment in self.group.segments]:
+            await self.show_removed_text(field, value)
+            return
+        if number != self.selected and self._flush():
+            self.selected = number
+            self._fill_table()
+            self._bind()
+        await self.set_value(field, value)
+
+    async def show_removed_text(self, field: str, value: Any) -> None:
+        """Text typed in a segment that was removed elsewhere: keep it in a new segment."""
+        name = field.rsplit("/", 1)[-1]
+        if name not in _TYPED or not value:
+            return
+        texts = {name: tuple(value) if name == "speakers" else value}
+        self._apply(lambda: self.session.add_segment(NEW_KIND, **texts))
+
     @on(TextArea.Changed)
     @on(Input.Changed)
     def _typed(self) -> None:
@@ -260,8 +290,7 @@ ou trop longue pour son type est signalée par ⚠.
 
     def _flush(self) -> bool:
         """Save what was typed before changing the list; False if the store refused."""
-        saver = getattr(self.screen, "saver", None)
-        error = saver.save() if saver is not None else None
+        error = self.saver.save()
         if error is not None:
             self.app.show_error(error, "Enregistrement impossible")
         return error is None
@@ -272,10 +301,8 @@ ou trop longue pour son type est signalée par ⚠.
             return
         try:
             edit = change()
-            if isinstance(edit, Edit):
-                self.session.last_seq = max(self.session.last_seq, edit.seq)
-                if select is None and edit.old is None and edit.path.startswith("segment/"):
-                    select = int(edit.path.split("/")[1])  # a new segment: edit it
+            if select is None and isinstance(edit, Edit) and edit.old is None:
+                select = _added_segment(edit)
             self.workshop = self.session.load()
         except FictionError as error:
             self.app.show_error(error, "Enregistrement impossible")
@@ -296,12 +323,7 @@ ou trop longue pour son type est signalée par ⚠.
     def action_add(self) -> None:
         index = self._index()
         position = None if index is None else index + 1
-        store, session = self.session.store, self.session
-        self._apply(
-            lambda: store.add_segment(
-                session.name, session.number, NEW_KIND, session.author, position=position
-            )
-        )
+        self._apply(lambda: self.session.add_segment(NEW_KIND, position=position))
         self.image.focus()
 
     def action_remove(self) -> None:
@@ -317,12 +339,7 @@ ou trop longue pour son type est signalée par ⚠.
             neighbours = self.group.segments
             after = neighbours[index + 1].id if index + 1 < len(neighbours) else None
             before = neighbours[index - 1].id if index > 0 else None
-            self._apply(
-                lambda: self.session.store.remove_segment(
-                    self.session.name, self.session.number, segment.id, self.session.author
-                ),
-                select=after or before,
-            )
+            self._apply(lambda: self.session.remove_segment(segment.id), select=after or before)
 
         self.app.push_screen(
             ConfirmScreen(
@@ -337,16 +354,7 @@ ou trop longue pour son type est signalée par ⚠.
             return
         selected = self.selected
         assert selected is not None
-        self._apply(
-            lambda: self.session.store.move_segment(
-                self.session.name,
-                self.session.number,
-                selected,
-                index + offset,
-                self.session.author,
-            ),
-            select=selected,
-        )
+        self._apply(lambda: self.session.move_segment(selected, index + offset), select=selected)
 
     def action_template(self) -> None:
         """Add the deck's running order, filled from the scenario (after the group's own)."""
@@ -362,14 +370,8 @@ ou trop longue pour son type est signalée par ⚠.
         def add_all() -> Edit | None:
             first = None
             for draft in drafts:
-                edit = self.session.store.add_segment(
-                    self.session.name,
-                    self.session.number,
-                    draft.kind,
-                    self.session.author,
-                    image=draft.image,
-                    sound=draft.sound,
-                    speakers=draft.speakers,
+                edit = self.session.add_segment(
+                    draft.kind, image=draft.image, sound=draft.sound, speakers=draft.speakers
                 )
                 first = first or edit
             return first
@@ -395,15 +397,7 @@ ou trop longue pour son type est signalée par ⚠.
         segment = next((s for s in self.group.segments if s.id == self.selected), None)
         if segment is None or event.value == segment.kind:
             return
-        self._apply(
-            lambda: self.session.store.set_field(
-                self.session.name,
-                self.session.number,
-                f"segment/{segment.id}/kind",
-                event.value,
-                self.session.author,
-            )
-        )
+        self._apply(lambda: self.session.set_field(f"segment/{segment.id}/kind", event.value))
 
     @on(DataTable.RowHighlighted, "#report-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -451,3 +445,9 @@ ou trop longue pour son type est signalée par ⚠.
 
 _TYPED = ("image", "sound", "speakers", "cue")
 """The fields typed in the editor (the kind is chosen, and saved at once)."""
+
+
+def _added_segment(edit: Edit) -> int | None:
+    """The id of the segment an edit added (`segment/<id>`), None for another edit."""
+    head, _, number = edit.path.partition("/")
+    return int(number) if head == "segment" and number.isdigit() else None

@@ -1,7 +1,9 @@
-"""Step 6, « Relecture »: the whole scenario as formatted text, and its export.
+"""Step 6, « Relecture »: the whole scenario as formatted text, its export, the end.
 
 The text is the same Markdown the group takes home (`group_markdown`); the
 export writes it whole or not at all (`write_atomically`) and says where.
+« Terminer » tells the facilitator's dashboard the group is done (`Finished`,
+saved by the wizard); the group can still come back and correct.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Input, Markdown, Static
 
 from fiction.errors import FictionError
 from fiction.fileio import write_atomically
 from fiction.render.markdown import group_file_name, group_markdown
 from fiction.store.model import Workshop
+from fiction.tui.screens.group.saving import FieldSaver
+from fiction.tui.screens.group.session import GroupSession
 from fiction.tui.screens.group.step import Step
 
 
@@ -37,30 +42,52 @@ revenez à l'étape voulue (**Précédent**) : rien n'est perdu.
 dans le dossier indiqué (vide : le dossier où fiction a été lancé).
 """
 
-    BINDINGS = [Binding("e", "export", "Exporter")]
+    BINDINGS = [
+        Binding("e", "export", "Exporter"),
+        Binding("ctrl+t", "finish", "Terminer"),
+    ]
+
+    class Finished(Message):
+        """The group says its journey is done (the wizard saves it)."""
+
+    def __init__(self, session: GroupSession, workshop: Workshop, saver: FieldSaver) -> None:
+        super().__init__(session, workshop, saver)
+        self.scroll = VerticalScroll(id="review-scroll")
+        self.text = Markdown(self._markdown(), id="review-text")
+        self.folder = Input(
+            placeholder="vide : le dossier courant", id="review-folder", compact=True
+        )
+        self.written = Static("", id="review-written", markup=False)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="review-scroll"):
-            yield Markdown(self._markdown(), id="review-text")
+        with self.scroll:
+            yield self.text
         with Horizontal(id="review-export-bar"):
             yield Static("Dossier :", id="review-folder-label")
-            yield Input(placeholder="vide : le dossier courant", id="review-folder", compact=True)
-            yield Button(
-                "Exporter en Markdown (e)", id="review-export", variant="primary", compact=True
-            )
-        yield Static("", id="review-written", markup=False)
+            yield self.folder
+            yield Button("Exporter en Markdown (e)", id="review-export", compact=True)
+            yield Button("Terminer (Ctrl+T)", id="review-finish", variant="primary", compact=True)
+        yield self.written
 
     def _markdown(self) -> str:
         return group_markdown(self.workshop, self.group, self.session.deck)
 
     def focus_start(self) -> None:
-        self.query_one("#review-scroll").focus()
+        self.scroll.focus()
 
     async def refresh_from(self, workshop: Workshop, fields: dict[str, Any]) -> None:
         before = self.group
         self.workshop = workshop
-        if self.group != before:
-            await self.query_one("#review-text", Markdown).update(self._markdown())
+        if self.group != before and self.live:
+            await self.text.update(self._markdown())
+
+    def action_finish(self) -> None:
+        self.post_message(self.Finished())
+
+    @on(Button.Pressed, "#review-finish")
+    def _finish_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_finish()
 
     @on(Button.Pressed, "#review-export")
     def _export_pressed(self, event: Button.Pressed) -> None:
@@ -74,7 +101,7 @@ dans le dossier indiqué (vide : le dossier où fiction a été lancé).
 
     def action_export(self) -> Path | None:
         """Write the scenario to `<atelier>-<pseudonyme>.md`; say where, or why not."""
-        folder = Path(self.query_one("#review-folder", Input).value.strip() or ".").expanduser()
+        folder = Path(self.folder.value.strip() or ".").expanduser()
         try:
             workshop = self.session.load()
             if not folder.is_dir():
@@ -86,11 +113,16 @@ dans le dossier indiqué (vide : le dossier où fiction a été lancé).
             self.app.show_error(error, "Export impossible")
             return None
         where = str(path.resolve())
-        self.query_one("#review-written", Static).update(f"Scénario exporté dans {where}")
+        self.written.update(f"Scénario exporté dans {where}")
         self.notify(where, title="Scénario exporté")
         return path
 
     def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Terminer le parcours",
+            "Le tableau de bord de l'animation montre le groupe terminé (Ctrl+T)",
+            self.action_finish,
+        )
         yield SystemCommand(
             "Exporter en Markdown",
             "Écrire le scénario du groupe dans un fichier .md (e)",

@@ -47,6 +47,10 @@ acteurs. Tout est enregistré au fur et à mesure.
 - Les nouveaux acteurs se choisissent parmi vos cartes rôle, ou s'inventent.
 """
 
+    @classmethod
+    def owns(cls, field: str) -> bool:
+        return field in TEXTS or field in LINES or field in LISTS
+
     def compose(self) -> ComposeResult:
         group = self.group
         deck = self.session.deck

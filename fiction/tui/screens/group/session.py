@@ -15,6 +15,7 @@ from fiction.cards.model import CARD_KINDS, Deck
 from fiction.engine import Hand, Prompt, compose_prompt, redraw, replay
 from fiction.errors import FictionError
 from fiction.store.model import Edit, Group, HandState, Workshop
+from fiction.store.plans import ANY_VALUE
 from fiction.store.store import Store
 
 
@@ -62,9 +63,30 @@ class GroupSession:
     def load(self) -> Workshop:
         return self.store.load(self.name)
 
-    def set_field(self, field: str, value: Any) -> None:
-        """Save one field of the group (raises `FictionError` if the store refuses)."""
-        self.note(self.store.set_field(self.name, self.number, field, value, self.author))
+    def set_field(self, field: str, value: Any, *, expected: Any = ANY_VALUE) -> None:
+        """Save one field of the group (raises `FictionError` if the store refuses, and
+        `StaleEdit` if it no longer holds `expected`: changed on another screen)."""
+        self.note(
+            self.store.set_field(
+                self.name, self.number, field, value, self.author, expected=expected
+            )
+        )
+
+    def add_segment(self, kind: str, *, position: int | None = None, **texts: Any) -> Edit | None:
+        """Add a segment to the news report (at the end, or at `position`)."""
+        edit = self.store.add_segment(
+            self.name, self.number, kind, self.author, position=position, **texts
+        )
+        self.note(edit)
+        return edit
+
+    def remove_segment(self, segment_id: int) -> None:
+        self.note(self.store.remove_segment(self.name, self.number, segment_id, self.author))
+
+    def move_segment(self, segment_id: int, position: int) -> None:
+        self.note(
+            self.store.move_segment(self.name, self.number, segment_id, position, self.author)
+        )
 
     def set_locked(self, round_number: int, card_id: str, locked: bool) -> None:
         self.note(

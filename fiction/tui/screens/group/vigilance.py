@@ -27,6 +27,10 @@ Relisez votre scénario et répondez, sous chaque point, à sa question :
 comment votre scénario évite-t-il ce travers ?
 """
 
+    @classmethod
+    def owns(cls, field: str) -> bool:
+        return field.startswith("vigilance/")
+
     def compose(self) -> ComposeResult:
         self.points = self.hand.vigilance
         deck = self.session.deck

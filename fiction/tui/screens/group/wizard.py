@@ -1,40 +1,53 @@
 """The group wizard: one step at a time, under a header that stays put.
 
-The header says who is writing, shows the shared countdown and the progress
-through the journey; the footer teaches the keys. The step the group is on
-is saved in the store, so reopening the group lands there. Other screens
-(other tabs, the facilitator) write to the same store: a worker polls its
-revision and brings their edits down, never over what is being typed here.
+The header says who is writing, shows the shared countdown, the progress
+through the journey and whether another screen has the group open too; the
+footer teaches the keys. The step the group is on is saved in the store, so
+reopening the group lands there.
+
+Everything that changes what is shown goes through this screen's message
+queue, one thing at a time: a key or a button asks to move (`_Move`), the
+watcher's reading arrives (`WorkshopChanged`), and neither can run in the
+middle of the other. A step gets newer readings as messages of its own, so
+a step that was closed meanwhile never receives one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, ProgressBar, Static, TextArea
+from textual.widgets import Button, Input, ProgressBar, Static, TextArea
 
 from fiction.errors import FictionError
-from fiction.store.model import WIZARD_STEPS, Workshop
+from fiction.store.drafts import DraftBox
+from fiction.store.labels import field_label
+from fiction.store.model import FINISHED_STEP, WIZARD_STEPS, Workshop
+from fiction.tui.access import fiction_app
+from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.group.cards import CardsStep
+from fiction.tui.screens.group.conflict import BOTH, MINE, THEIRS, ConflictScreen, both
 from fiction.tui.screens.group.question import QuestionStep
 from fiction.tui.screens.group.report import ReportStep
 from fiction.tui.screens.group.review import ReviewStep
-from fiction.tui.screens.group.saving import FieldSaver
+from fiction.tui.screens.group.saving import Conflict, FieldSaver
 from fiction.tui.screens.group.scenario import ScenarioStep
-from fiction.tui.screens.group.session import GroupSession, stored_value
+from fiction.tui.screens.group.session import GroupSession
 from fiction.tui.screens.group.step import Step
 from fiction.tui.screens.group.vigilance import VigilanceStep
+from fiction.tui.watcher import WorkshopChanged, WorkshopUnreadable, WorkshopWatcher
 from fiction.tui.widgets import card, list_editor
 from fiction.tui.widgets.countdown import Countdown
+from fiction.tui.widgets.footer import Footer
 
 STEPS: tuple[type[Step], ...] = (
     CardsStep, QuestionStep, ScenarioStep, VigilanceStep, ReportStep, ReviewStep
@@ -45,13 +58,14 @@ SAVE_STATES = {
     "pending": "enregistrement…",
     "saved": "✓ enregistré",
     "failed": "⚠ non enregistré",
+    "conflict": "⚠ modifié sur un autre écran",
 }
 
 TRAIL_MARGIN = 14
 """The cells beside the trail on its line: the progress bar, its margin, the padding."""
 
 POLL_SECONDS = 2.0
-"""How often the wizard looks for edits made elsewhere (one cheap query)."""
+"""How often the wizard looks for edits made elsewhere (two cheap queries)."""
 
 WIZARD_HELP = """\
 # Le parcours du groupe
@@ -60,6 +74,10 @@ Six étapes, des cartes au scénario relu : la barre du haut montre où vous en
 êtes. Tout ce que vous écrivez est enregistré au fur et à mesure (une demi-seconde
 après la dernière frappe) : fermer la fenêtre ne perd rien, et en revenant, le
 groupe retrouve l'étape où il s'était arrêté.
+
+Si un autre écran a ce groupe ouvert (l'animation, un autre onglet), le haut de
+l'écran le signale ; un texte modifié des deux côtés n'est jamais écrasé : fiction
+montre les deux versions et vous laisse choisir.
 
 **F3** (ou le bouton « Suivant ») passe à l'étape suivante, **F2** revient à la
 précédente, **Échap** quitte le parcours. **Ctrl+P** ouvre la palette de commandes.
@@ -89,12 +107,19 @@ def trail(current: int, wide: bool) -> Content:
     )
 
 
-@dataclass
-class _Snapshot(Message):
-    """A newer state of the workshop, read by the polling worker."""
+def others_text(screens: int) -> str:
+    """« aussi ouvert sur 1 autre écran » when someone else has the group open."""
+    others = screens - 1
+    if others <= 0:
+        return ""
+    return f"⚠ aussi ouvert sur {others} autre{'s' if others > 1 else ''} écran{'s' * (others > 1)}"
 
-    workshop: Workshop
-    revision: int
+
+@dataclass
+class _Move(Message):
+    """Open step `number` (after saving what was typed)."""
+
+    number: int
 
 
 class GroupWizardScreen(Screen[None]):
@@ -120,52 +145,74 @@ class GroupWizardScreen(Screen[None]):
         self.group_number = group_number
         self.session: GroupSession | None = None
         self.step: Step | None = None
-        self.saver = FieldSaver(self, self._values, self._write, self._refused, self._show_status)
-        self._revision = 0
+        self.saver = FieldSaver(
+            self, self._values, self._write, self._refused, self._show_status, self._conflict
+        )
+        self.watcher = WorkshopWatcher(self, workshop_name, POLL_SECONDS, group=group_number)
+        # Kept by reference: a late resize or reading never looks up a widget that is gone.
+        self._who = Static("", id="wizard-who", markup=False)
+        self._others = Static("", id="wizard-others", markup=False)
+        self._countdown = Countdown(compact=True, id="wizard-countdown")
+        self._bar = ProgressBar(
+            total=WIZARD_STEPS, show_percentage=False, show_eta=False, id="wizard-bar"
+        )
+        self._trail = Static("", id="wizard-trail")
+        self._body = Container(id="wizard-body")
+        self._previous = Button("← Précédent (F2)", id="wizard-previous", compact=True)
         self._status_line = Static("", id="wizard-status")
+        self._next = Button("Suivant (F3) →", id="wizard-next", compact=True)
 
     @property
     def HELP(self) -> str:
         step_help = f"\n\n{self.step.HELP}" if self.step is not None else ""
         return WIZARD_HELP + step_help
 
+    @property
+    def drafts(self) -> DraftBox:
+        return DraftBox(fiction_app(self).store.path)
+
     # --- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="wizard-top"):
-            yield Static("", id="wizard-who", markup=False)
+            yield self._who
             yield Static(f"atelier « {self.workshop_name} »", id="wizard-workshop", markup=False)
-            yield Countdown(self.workshop_name, compact=True, id="wizard-countdown")
+            yield self._others
+            yield self._countdown
         with Horizontal(id="wizard-progress"):
-            yield ProgressBar(
-                total=WIZARD_STEPS, show_percentage=False, show_eta=False, id="wizard-bar"
-            )
-            yield Static("", id="wizard-trail")
-        yield Container(id="wizard-body")
+            yield self._bar
+            yield self._trail
+        yield self._body
         with Horizontal(id="wizard-nav"):
-            yield Button("← Précédent (F2)", id="wizard-previous", compact=True)
+            yield self._previous
             yield self._status_line
-            yield Button("Suivant (F3) →", id="wizard-next", compact=True)
+            yield self._next
         yield Footer()
 
     async def on_mount(self) -> None:
+        store = fiction_app(self).store
         try:
-            workshop = self.app.store.load(self.workshop_name)
+            revision = store.revision(self.workshop_name)
+            workshop = store.load(self.workshop_name)
             if not 1 <= self.group_number <= len(workshop.groups):
                 raise FictionError(
                     f"L'atelier « {workshop.name} » n'a pas de groupe {self.group_number} "
                     f"(groupes 1 à {len(workshop.groups)})."
                 )
-            deck = self.app.deck_for(workshop)
+            deck = fiction_app(self).deck_for(workshop)
         except FictionError as error:
-            self.query_one("#wizard-who", Static).update("Impossible d'ouvrir ce groupe.")
-            self.app.show_error(error, "Impossible d'ouvrir ce groupe")
+            self._who.update("Impossible d'ouvrir ce groupe.")
+            fiction_app(self).show_error(error, "Impossible d'ouvrir ce groupe")
             return
-        self.session = GroupSession(lambda: self.app.store, workshop, self.group_number, deck)
+        self.session = GroupSession(
+            lambda: fiction_app(self).store, workshop, self.group_number, deck
+        )
         group = workshop.group(self.group_number)
-        self.query_one("#wizard-who", Static).update(f"{group.pseudonym} · groupe {group.number}")
+        self._who.update(f"{group.pseudonym} · groupe {group.number}")
+        self._countdown.show(workshop, revision)
         await self._open(step_at(group.step), workshop)
-        self.set_interval(POLL_SECONDS, self._poll, name="lecture de l'atelier")
+        self.watcher.start(workshop, revision)
+        self._offer_draft()
 
     def on_resize(self) -> None:
         self._show_progress()
@@ -174,33 +221,40 @@ class GroupWizardScreen(Screen[None]):
 
     async def _open(self, step_class: type[Step], workshop: Workshop) -> None:
         assert self.session is not None
-        body = self.query_one("#wizard-body")
-        await body.remove_children()
-        self.step = step_class(self.session, workshop)
-        await body.mount(self.step)
+        await self._body.remove_children()
+        self.step = step_class(self.session, workshop, self.saver)
+        await self._body.mount(self.step)
         self.saver.start(self.step.values())
         self.step.focus_start()
         self._show_progress()
-        if self.step.group.step != step_class.NUMBER:
-            try:
-                self.session.set_field("step", step_class.NUMBER)
-            except FictionError as error:
-                self.app.show_error(error, "Enregistrement impossible")
+        stored = self.step.group.step
+        reopened_finished = stored == FINISHED_STEP and step_class is STEPS[-1]
+        if stored != step_class.NUMBER and not reopened_finished:
+            self._save_step(step_class.NUMBER)
         self.refresh_bindings()
 
-    async def go_to(self, number: int) -> bool:
-        """Save what was typed, then open step `number`; stays put if saving failed."""
-        if self.session is None or self.step is None:
-            return False
-        if not self._saved():
-            return False
+    def _save_step(self, number: int) -> None:
+        assert self.session is not None
+        try:
+            self.session.set_field("step", number)
+        except FictionError as error:
+            fiction_app(self).show_error(error, "Enregistrement impossible")
+
+    def go_to(self, number: int) -> None:
+        """Ask to open step `number`: saved first, then opened, in this screen's turn."""
+        self.post_message(_Move(number))
+
+    async def on__move(self, message: _Move) -> None:
+        if self.session is None or self.step is None or not self.is_attached:
+            return
+        if message.number == self.step.NUMBER or not self._saved():
+            return
         try:
             workshop = self.session.load()
         except FictionError as error:
-            self.app.show_error(error)
-            return False
-        await self._open(step_at(number), workshop)
-        return True
+            fiction_app(self).show_error(error)
+            return
+        await self._open(step_at(message.number), workshop)
 
     def _neighbour(self, offset: int) -> type[Step] | None:
         if self.step is None:
@@ -208,19 +262,28 @@ class GroupWizardScreen(Screen[None]):
         index = STEPS.index(type(self.step)) + offset
         return STEPS[index] if 0 <= index < len(STEPS) else None
 
-    async def action_next(self) -> None:
+    def action_next(self) -> None:
         following = self._neighbour(1)
         if following is not None:
-            await self.go_to(following.NUMBER)
+            self.go_to(following.NUMBER)
 
-    async def action_previous(self) -> None:
+    def action_previous(self) -> None:
         preceding = self._neighbour(-1)
         if preceding is not None:
-            await self.go_to(preceding.NUMBER)
+            self.go_to(preceding.NUMBER)
 
     def action_leave(self) -> None:
-        if self.session is None or self._saved():
+        """Échap: back to the previous screen, asking first if typed text was refused."""
+        warning = self.unsaved_warning()
+        if warning is None:
             self.dismiss()
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+
+        self.app.push_screen(ConfirmScreen(warning, "Quitter le parcours"), answered)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
@@ -230,31 +293,40 @@ class GroupWizardScreen(Screen[None]):
         return True
 
     @on(Button.Pressed, "#wizard-previous")
-    async def _previous_pressed(self, event: Button.Pressed) -> None:
+    def _previous_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await self.action_previous()
+        self.action_previous()
 
     @on(Button.Pressed, "#wizard-next")
-    async def _next_pressed(self, event: Button.Pressed) -> None:
+    def _next_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await self.action_next()
+        self.action_next()
+
+    @on(ReviewStep.Finished)
+    def _finished(self, event: ReviewStep.Finished) -> None:
+        event.stop()
+        if self._saved():
+            self._save_step(FINISHED_STEP)
+            self.notify(
+                "Votre parcours est marqué terminé sur le tableau de bord de l'animation. "
+                "Vous pouvez encore revenir corriger.",
+                title="Parcours terminé",
+            )
 
     def _show_progress(self) -> None:
-        if self.step is None:
+        if self.step is None or not self.is_attached:
             return
         number = self.step.NUMBER
-        self.query_one("#wizard-bar", ProgressBar).update(progress=number)
+        self._bar.update(progress=number)
         line = trail(number, wide=True)
         if line.cell_length > self.size.width - TRAIL_MARGIN:  # every title does not fit
             line = trail(number, wide=False)
-        self.query_one("#wizard-trail", Static).update(line)
+        self._trail.update(line)
         preceding, following = self._neighbour(-1), self._neighbour(1)
-        previous_button = self.query_one("#wizard-previous", Button)
-        next_button = self.query_one("#wizard-next", Button)
-        previous_button.disabled = preceding is None
-        next_button.disabled = following is None
-        next_button.label = f"Suivant (F3) : {following.TITLE} →" if following else "Suivant (F3) →"
-        next_button.refresh(layout=True)  # a Button's label does not resize it by itself
+        self._previous.disabled = preceding is None
+        self._next.disabled = following is None
+        self._next.label = f"Suivant (F3) : {following.TITLE} →" if following else "Suivant (F3) →"
+        self._next.refresh(layout=True)  # a Button's label does not resize it by itself
 
     # --- saving -------------------------------------------------------------------
 
@@ -267,83 +339,161 @@ class GroupWizardScreen(Screen[None]):
     def _values(self) -> dict[str, Any]:
         return self.step.values() if self.step is not None else {}
 
-    def _write(self, field: str, value: Any) -> None:
+    def _write(self, field: str, value: Any, expected: Any) -> None:
         assert self.session is not None
-        self.session.set_field(field, value)
+        self.session.set_field(field, value, expected=expected)
 
     def _show_status(self, state: str) -> None:
         self._status_line.update(SAVE_STATES[state])
 
     def _saved(self) -> bool:
-        """Save what was typed before leaving the step; say so if the store refuses."""
+        """Save what was typed before leaving the step; say so if the store refuses.
+        A field changed elsewhere holds the step until the person chose what to keep."""
         error = self.saver.save()
         if error is not None:
             self._refused(error)
-        return error is None
+        return error is None and not self.saver.waiting
 
     def _refused(self, error: FictionError) -> None:
-        self.app.show_error(
+        fiction_app(self).show_error(
             f"{error}\n\nVotre texte reste affiché ; fiction réessaie de l'enregistrer "
-            "toutes les quelques secondes. Ne fermez pas cet écran avant que ce soit fait.",
+            "toutes les quelques secondes. Si vous quittez avant, il est gardé comme "
+            "brouillon et vous sera proposé à la réouverture du groupe.",
             "Enregistrement impossible",
         )
 
+    def unsaved_warning(self) -> str | None:
+        """Why quitting now would leave typed text unsaved (None: everything is saved).
+
+        Asked by the app before it quits and by Échap before leaving the journey.
+        """
+        if self.session is None or self.step is None:
+            return None
+        error = self.saver.save(retry=False)
+        unsaved = self.saver.unsaved()
+        if not unsaved:
+            return None
+        names = ", ".join(f"« {field_label(field)} »" for field in unsaved)
+        reason = f" ({error.message})" if error is not None else " (modifié sur un autre écran)"
+        return (
+            f"Le texte de {names} n'est pas enregistré{reason}.\n\n"
+            "Si vous quittez, il est gardé comme brouillon sur cet ordinateur et vous sera "
+            "proposé à la réouverture du groupe."
+        )
+
     def on_unmount(self) -> None:
-        self.saver.save(retry=False)  # the last chance: the app or the screen is closing
+        # The last chance: the app or the screen is closing. What the store still
+        # refuses becomes a draft, offered back when the group reopens.
+        self.watcher.stop()
+        if self.session is None:
+            return
+        self.saver.save(retry=False)
+        unsaved = self.saver.unsaved()
+        if unsaved:
+            # Nowhere to write it: the confirmation before quitting said what was at stake.
+            with suppress(FictionError):
+                self.drafts.keep(self.workshop_name, self.group_number, unsaved)
+
+    # --- drafts -------------------------------------------------------------------
+
+    def _offer_draft(self) -> None:
+        """A draft kept when this group was last closed with text unsaved: offer it back."""
+        draft = self.drafts.read(self.workshop_name, self.group_number)
+        if draft is None:
+            return
+        names = ", ".join(f"« {field_label(field)} »" for field in draft.fields)
+        question = (
+            f"Un brouillon non enregistré a été gardé pour {names} lors de la dernière "
+            "fermeture de ce groupe. Le reprendre ? (Non : il est effacé.)"
+        )
+
+        def answered(take: bool | None) -> None:
+            if take:
+                self.call_later(self._restore_draft, draft.fields)
+            else:
+                self.drafts.discard(self.workshop_name, self.group_number)
+
+        self.app.push_screen(ConfirmScreen(question, "Reprendre le brouillon"), answered)
+
+    async def _restore_draft(self, fields: dict[str, Any]) -> None:
+        """Open the step of the draft's first field and put the drafts in their fields;
+        the saver then saves them as if typed (or says again why it cannot)."""
+        if self.session is None or self.step is None:
+            return
+        first = next(iter(fields))
+        owner = next((step for step in STEPS if step.owns(first)), None)
+        if owner is not None and not isinstance(self.step, owner):
+            if not self._saved():
+                return
+            await self._open(owner, self.session.load())
+        restored = {field: value for field, value in fields.items() if self.step.owns(field)}
+        for field, value in restored.items():
+            await self.step.show_draft(field, value)
+        self.drafts.discard(self.workshop_name, self.group_number, frozenset(restored))
+        self.saver.touch()
+
+    # --- two screens on one group ----------------------------------------------------
+
+    def _conflict(self, conflict: Conflict) -> None:
+        """Another screen saved a field this one changed: ask which to keep."""
+
+        def answered(choice: str | None) -> None:
+            self.call_later(self._settle, conflict, choice or BOTH)
+
+        label = field_label(conflict.field)
+        self.app.push_screen(ConflictScreen(conflict, label), answered)
+
+    async def _settle(self, conflict: Conflict, choice: str) -> None:
+        step = self.step
+        field = conflict.field
+        if step is None or not step.live or field not in step.fields:
+            # The step changed meanwhile: nothing of the other version is lost (it is
+            # stored); this screen's own text is kept as a draft to offer back.
+            self.saver.waiting.pop(field, None)
+            if choice != THEIRS:
+                self.drafts.keep(self.workshop_name, self.group_number, {field: conflict.mine})
+            return
+        if conflict.theirs is None:  # the segment was removed elsewhere
+            self.saver.waiting.pop(field, None)
+            if choice != THEIRS:
+                await step.show_removed_text(field, conflict.mine)
+            return
+        if choice == THEIRS:
+            await step.set_value(field, conflict.theirs)
+        elif choice == BOTH:
+            merged = both(conflict.mine, conflict.theirs, multiline=step.multiline(field))
+            await step.set_value(field, merged)
+        assert choice in (MINE, THEIRS, BOTH)
+        self.saver.settle(field, conflict.theirs)
 
     # --- edits made elsewhere ---------------------------------------------------
 
-    def _poll(self) -> None:
-        if self.session is not None:
-            self._read_store()
-
-    @work(thread=True, exclusive=True, group="lecture", exit_on_error=False)
-    def _read_store(self) -> None:
-        store = self.app.store
-        try:
-            revision = store.revision(self.workshop_name)
-            if revision == self._revision:
-                return
-            workshop = store.load(self.workshop_name)
-        except FictionError:
-            return  # a busy or vanished store: the next poll tries again
-        self.post_message(_Snapshot(workshop, revision))
-
-    async def on__snapshot(self, message: _Snapshot) -> None:
+    def on_workshop_changed(self, message: WorkshopChanged) -> None:
         if self.session is None or self.step is None:
             return
+        screens = message.open_screens.get(self.group_number, 0)
+        self._others.update(others_text(screens))
+        self._countdown.show(message.workshop, message.revision)
         if message.revision < self.session.last_seq:
             return  # read before this screen's own latest edit: a newer one will come
-        self._revision = message.revision
-        group = message.workshop.group(self.group_number)
-        current = self.step.values()
-        changed = {}
-        for field, known in self.saver.known.items():
-            stored = stored_value(group, field)
-            if stored != known and current.get(field) == known:
-                changed[field] = stored
-        self.saver.known.update(changed)
-        await self.step.refresh_from(message.workshop, changed)
+        self.step.post_message(Step.Snapshot(message.workshop))
+
+    def on_workshop_unreadable(self, message: WorkshopUnreadable) -> None:
+        self._countdown.unavailable(message.problem)
 
     # --- palette --------------------------------------------------------------------
 
     def commands(self) -> Iterable[SystemCommand]:
-        # The palette runs a command on the app's queue: moving is queued on this
-        # screen's, so it never interleaves with a snapshot being shown.
         following, preceding = self._neighbour(1), self._neighbour(-1)
         if following is not None:
-            yield SystemCommand(
-                "Étape suivante", following.TITLE, lambda: self.call_later(self.action_next)
-            )
+            yield SystemCommand("Étape suivante", following.TITLE, self.action_next)
         if preceding is not None:
-            yield SystemCommand(
-                "Étape précédente", preceding.TITLE, lambda: self.call_later(self.action_previous)
-            )
+            yield SystemCommand("Étape précédente", preceding.TITLE, self.action_previous)
         for step in STEPS:
             yield SystemCommand(
                 f"Aller à l'étape {step.NUMBER}",
                 step.TITLE,
-                lambda number=step.NUMBER: self.call_later(self.go_to, number),
+                lambda number=step.NUMBER: self.go_to(number),
             )
         yield SystemCommand("Quitter le parcours", "Revenir à l'écran précédent", self.action_leave)
         if self.step is not None:

@@ -1,0 +1,60 @@
+"""The group wizard under ordinary use: steps changed quickly while others write.
+
+Each test reproduces what a group met in a real afternoon (issue 12): moving
+back and forth between steps while the store changes underneath must never
+reach a widget that is gone or not yet there.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from fiction.store.store import Store
+from fiction.tui.screens.group import wizard
+from fiction.tui.screens.group.wizard import GroupWizardScreen
+
+NAME = "Atelier du Mans"
+
+
+class OtherScreen(threading.Thread):
+    """Another process's edits on group 1, as fast as the store takes them."""
+
+    def __init__(self, store_path: Path) -> None:
+        super().__init__(daemon=True)
+        self.store_path = store_path
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        with Store(self.store_path) as store:
+            number = 0
+            while not self.stop.is_set():
+                number += 1
+                field = ("narrative", "title", "purpose")[number % 3]
+                store.set_field(NAME, 1, field, f"ailleurs {number}", "animation")
+                if number % 5 == 0:
+                    store.add_segment(NAME, 1, "report", "animation", sound=f"son {number}")
+                self.stop.wait(0.01)
+
+
+async def test_moving_between_steps_while_the_store_changes_never_crashes(
+    app, dealt_workshop, store_path: Path, monkeypatch
+):
+    monkeypatch.setattr(wizard, "POLL_SECONDS", 0.02)
+    other = OtherScreen(store_path)
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await pilot.app.push_screen(GroupWizardScreen(NAME, 1))
+        await pilot.pause()
+        other.start()
+        try:
+            for index in range(120):
+                await pilot.press("f3" if (index // 4) % 2 == 0 else "f2")
+                if index % 3 == 0:
+                    await pilot.pause(0.01)
+        finally:
+            other.stop.set()
+            other.join()
+        await pilot.pause(0.2)
+        assert isinstance(pilot.app.screen, GroupWizardScreen)
+    assert fiction._crash is None
