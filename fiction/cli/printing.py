@@ -321,7 +321,7 @@ def _show_warnings(printer: Any) -> None:
 def _load_workshop(store_path: Path | None, name: str) -> Any:
     from fiction.store.store import Store
 
-    with Store(store_path) as store:
+    with Store.for_reading(store_path) as store:
         return store.load(name)
 
 

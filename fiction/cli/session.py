@@ -104,7 +104,7 @@ def session_new(
 @store_option
 def session_list(store_path: Path | None) -> None:
     """Lister les ateliers enregistrés."""
-    with _open_store(store_path) as store:
+    with _open_store(store_path, reading=True) as store:
         summaries = store.workshops()
         where = store.path
     if not summaries:
@@ -141,7 +141,7 @@ def session_show(name: str, deck_path: Path | None, store_path: Path | None) -> 
 
     from fiction.render.markdown import french_date
 
-    with _open_store(store_path) as store:
+    with _open_store(store_path, reading=True) as store:
         workshop = store.load(name)
     deck = _deck_for(workshop, deck_path)
     console = _console()
@@ -211,7 +211,7 @@ def session_export(
     from fiction.store import exchange
 
     chosen = output_format or _SUFFIX_FORMATS.get(output.suffix.lower() if output else "", "json")
-    with _open_store(store_path) as store:
+    with _open_store(store_path, reading=True) as store:
         workshop, history = store.snapshot(name)
     if chosen == "md":
         from fiction.render.markdown import workshop_markdown
@@ -320,10 +320,11 @@ def _confirm(question: str) -> bool:
     return answer.strip().lower() in ("o", "oui", "y", "yes")
 
 
-def _open_store(path: Path | None) -> Any:
+def _open_store(path: Path | None, *, reading: bool = False) -> Any:
+    """The store; `reading` commands also accept one they may only read."""
     from fiction.store.store import Store
 
-    return Store(path)
+    return Store.for_reading(path) if reading else Store(path)
 
 
 def _deck_for(workshop: Any, path: Path | None) -> Any:

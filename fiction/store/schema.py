@@ -177,12 +177,22 @@ append a new one, and the version of every file follows."""
 
 
 def open_database(
-    path: Path, *, timeout: float, migrations: Sequence[Migration] = MIGRATIONS
+    path: Path,
+    *,
+    timeout: float,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    read_only: bool = False,
 ) -> sqlite3.Connection:
-    """Open (or create) the store at `path`, checked, migrated and in WAL mode."""
+    """Open (or create) the store at `path`, checked, migrated and in WAL mode.
+
+    `read_only` opens an existing store without writing a byte to it (SQLite's
+    `mode=ro`): no migration, no change of journal mode.
+    """
     if path.is_dir():
         raise FictionError(f"« {path} » est un dossier, pas un fichier de base d'ateliers.")
     existing = path.exists() and path.stat().st_size > 0
+    if read_only:
+        return _open_read_only(path, timeout=timeout, known=len(migrations), existing=existing)
     if existing:
         _check_header(path)
     else:
@@ -206,6 +216,37 @@ def open_database(
         # acknowledged edit survive a power cut, not only a killed process.
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
+    except BaseException as error:
+        db.close()
+        if isinstance(error, sqlite3.Error):
+            raise database_error(error, path) from error
+        raise
+    return db
+
+
+def _open_read_only(
+    path: Path, *, timeout: float, known: int, existing: bool
+) -> sqlite3.Connection:
+    if not existing:
+        raise FictionError(f"La base d'ateliers « {path} » n'existe pas.")
+    _check_header(path)
+    try:
+        db = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as error:
+        raise database_error(error, path) from error
+    try:
+        _check_contents(db, path, known)
+        if db.execute("PRAGMA user_version").fetchone()[0] != known:
+            raise FictionError(
+                f"La base d'ateliers « {path} », en lecture seule, doit être mise à jour : "
+                "ouvrez-la une fois avec le droit d'écrire."
+            )
     except BaseException as error:
         db.close()
         if isinstance(error, sqlite3.Error):

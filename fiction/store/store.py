@@ -56,12 +56,28 @@ class Store:
         clock: Callable[[], float] = time.time,
         timeout: float | None = None,
         migrations: Sequence[Migration] = MIGRATIONS,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         self._clock = clock
         self._lock = threading.Lock()
         timeout = BUSY_TIMEOUT if timeout is None else timeout
-        self._db = open_database(self.path, timeout=timeout, migrations=migrations)
+        self._db = open_database(
+            self.path, timeout=timeout, migrations=migrations, read_only=read_only
+        )
+
+    @classmethod
+    def for_reading(cls, path: Path | str | None = None) -> Store:
+        """The store at `path` for commands that only read it: opened as usual, or
+        read-only when the file or its folder refuses writes (a copy on a read-only
+        share, mode 0444), so listing, showing, exporting and printing still work."""
+        try:
+            return cls(path)
+        except FictionError as error:
+            try:
+                return cls(path, read_only=True)
+            except FictionError:
+                raise error from None
 
     def close(self) -> None:
         with self._lock:

@@ -307,3 +307,26 @@ def test_markup_in_a_name_or_place_is_shown_as_plain_text(run, name):
     assert listed[0] == 0 and name in listed[1]
     assert shown[0] == 0 and f"Atelier « {name} »" in shown[1] and f"Lieu : {name}" in shown[1]
     assert "\x1b]8;" not in listed[1] + shown[1]
+
+
+def test_a_store_that_refuses_writes_can_still_be_listed_shown_and_exported(
+    run, saved, monkeypatch
+):
+    from fiction.store import schema
+    from fiction.store import store as store_module
+
+    writable = store_module.open_database
+
+    def refuse_writes(path, *, read_only=False, **options):
+        if not read_only:
+            error = sqlite3.OperationalError("attempt to write a readonly database")
+            raise schema.database_error(error, path) from error
+        return writable(path, read_only=True, **options)
+
+    monkeypatch.setattr(store_module, "open_database", refuse_writes)
+
+    assert run("list")[0] == 0
+    assert run("show", NAME)[0] == 0
+    code, out, _ = run("export", NAME)
+    assert code == 0 and json.loads(out)["workshop"]["name"] == NAME
+    assert run("rm", NAME, "--yes")[0] == 1
