@@ -2,15 +2,51 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from fiction.resources import builtin_deck_path, scaffold_deck_path
 from fiction.store.model import Workshop
 from fiction.store.store import Store
+from tests.profiles import CI_EXAMPLES
 from tests.workshops import TickingClock, small_workshop
+
+# HYPOTHESIS_PROFILE=dev runs a tenth of every property's examples (CONTRIBUTING.md);
+# `ci`, the default, runs them all.
+settings.register_profile("ci", max_examples=CI_EXAMPLES)
+settings.register_profile("dev", max_examples=CI_EXAMPLES // 10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# The slow tests (seconds each), which `-m "not slow"` leaves out: those using a
+# real browser or a whole deck's PDF, and those of the modules below (other
+# processes, long Pilot journeys, snapshots). `@pytest.mark.slow` marks any other.
+SLOW_FIXTURES = frozenset({"browser", "chromium", "deck_sheets", "pdftoppm"})
+SLOW_MODULES = (
+    "serve/test_browser.py",
+    "serve/test_serve_command.py",
+    "store/test_processes.py",
+    "tui/test_facilitator.py",
+    "tui/test_group_journey.py",
+    "tui/test_snapshots_*.py",
+    "tui/test_wizard_robustness.py",
+)
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        where = item.path.relative_to(TESTS) if item.path.is_relative_to(TESTS) else item.path
+        if fixtures & SLOW_FIXTURES or any(where.match(pattern) for pattern in SLOW_MODULES):
+            item.add_marker(pytest.mark.slow)
+        # Under pytest-xdist (`--dist loadgroup`) the tests reading the whole deck's
+        # sheets share one worker, which renders them once instead of once per worker.
+        if "deck_sheets" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("deck_sheets"))
 
 
 @pytest.fixture(scope="session")

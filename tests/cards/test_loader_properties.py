@@ -14,8 +14,11 @@ from fiction.cards.loader import load_deck
 from fiction.cards.serialize import dump_deck
 from fiction.errors import FictionError
 from tests.cards.strategies import decks
+from tests.profiles import examples
 
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def load_single_file(content: bytes) -> object:

@@ -14,8 +14,11 @@ from fiction.engine import DealRequest, deal, decode, normalise_code, replay
 from fiction.engine.codes import ALPHABET
 from fiction.errors import FictionError
 from tests.engine.strategies import decks, requests
+from tests.profiles import examples
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 CODE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4})+$")
 
 
@@ -77,7 +80,7 @@ def test_card_choices_make_the_code_longer_but_exact(builtin_deck):
     assert again == dealt
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.integers(0, 2**25 - 1), st.integers(1, 32), st.data())
 def test_any_single_mistyped_character_is_caught(seed, groups, data):
     from fiction.cards.loader import load_deck

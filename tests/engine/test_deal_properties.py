@@ -13,8 +13,11 @@ from fiction.engine import DealRequest, Hand, deal, replay, theme_figure_pairs
 from fiction.errors import FictionError
 from tests.engine.rules import check_deal, check_hand, spread
 from tests.engine.strategies import decks, requests
+from tests.profiles import examples
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @SETTINGS
@@ -80,7 +83,7 @@ def test_facilitator_choices_are_in_every_round(data):
             assert themes[0][1] in hand_dealt.themes
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.data(),
     st.integers(-2, 40),

@@ -16,6 +16,7 @@ from fiction.engine.french import NO_BREAK_SPACE, a, de, figure_name, liste, min
 from fiction.errors import FictionError
 from fiction.resources import builtin_deck_path
 from tests.engine.strategies import decks, requests
+from tests.profiles import examples
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +60,7 @@ def test_a_loaded_deck_composes_with_its_own_templates(builtin_deck, builtin_pro
     assert compose_prompt(builtin_deck, hand) == builtin_prompts.compose(builtin_deck, hand)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_default_prompts_render_any_hand_of_any_deck(data):
     deck = data.draw(decks())

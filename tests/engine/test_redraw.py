@@ -13,8 +13,11 @@ from fiction.engine import DealRequest, deal, redraw, redraw_allowed, redraws_le
 from fiction.errors import FictionError
 from tests.engine.rules import check_hand, own_cards, spread
 from tests.engine.strategies import decks, requests
+from tests.profiles import examples
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _kept(dealt, hand, keep):

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fiction.serve.passes import Passes
+from tests.profiles import examples
 
 SECRET = b"s" * 32
 
@@ -18,7 +19,7 @@ class Clock:
         return self.now
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(name=st.text(min_size=1, max_size=80))
 def test_a_pass_names_the_workshop_it_was_issued_for(name: str):
     passes = Passes(SECRET, Clock())

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fiction.serve.throttle import Throttle
+from tests.profiles import examples
 
 
 class Clock:
@@ -18,7 +19,7 @@ class Clock:
         return self.now
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(misses=st.integers(1, 80), first=st.floats(0.1, 5), ceiling=st.floats(5, 120))
 def test_each_miss_waits_at_least_as_long_as_the_last_and_never_beyond_the_ceiling(
     misses: int, first: float, ceiling: float

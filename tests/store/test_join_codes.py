@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from fiction.errors import FictionError
 from fiction.store import exchange, join_codes, schema
 from fiction.store.store import Store
+from tests.profiles import examples
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
@@ -94,7 +95,7 @@ def test_a_new_code_is_drawn_from_the_generator_given(store, workshop):
     assert store.workshop_for_code(first.lower()) == NAME
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(seed=st.integers(0, 2**32))
 def test_a_drawn_code_is_six_characters_without_look_alikes(seed: int):
     code = join_codes.draw(random.Random(seed))

@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from fiction.store import exchange, plain
 from fiction.store.model import Edit, Workshop
 from fiction.store.store import Store
+from tests.profiles import examples
 from tests.store.strategies import workshops_with_history
 
 _counter = itertools.count()
 ROUND_TRIP = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
