@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -76,11 +77,12 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
         table.focus()
 
     @staticmethod
-    def _cells(summary: WorkshopSummary, now: float) -> tuple[str, ...]:
+    def _cells(summary: WorkshopSummary, now: float) -> tuple[str | Text, ...]:
+        # Text, not str: a DataTable reads a str as markup, and names are typed by people.
         return (
-            summary.name,
+            Text(summary.name),
             date_text(summary.date),
-            summary.place,
+            Text(summary.place),
             str(summary.groups),
             ago(now - summary.updated_at) if summary.updated_at else "",
         )
