@@ -46,6 +46,18 @@ async def test_a_list_line_typed_without_enter_is_saved_however_the_group_leaves
         assert store.load(NAME).group(1).actions == ("Ouvrir le jardin",)
 
 
+async def test_coming_back_to_a_list_line_does_not_wipe_it_at_the_first_key(
+    app, dealt_workshop, store_path: Path
+):
+    async with app().run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, ("f3", "f3"))
+        new_line = screen.query_one("#field-actions", ListEditor).query_one(".list-new", Input)
+        new_line.focus()
+        await pilot.press(*"Ouvrir", "tab", "shift+tab", *" le jardin")
+        await pilot.pause()
+        assert new_line.value == "Ouvrir le jardin"
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_the_text_of_a_list_line_can_be_seen(app, dealt_workshop, size):
     async with app().run_test(size=size) as pilot:

@@ -97,7 +97,10 @@ class ListEditor(Vertical):
         self._new_line = self._make_new_line()
 
     def _make_new_line(self) -> Input:
-        return Input(placeholder=self.placeholder, classes="list-new", compact=True)
+        # Not selected on focus: coming back with Maj+Tab, a key must not wipe the line.
+        return Input(
+            placeholder=self.placeholder, classes="list-new", compact=True, select_on_focus=False
+        )
 
     @property
     def items(self) -> tuple[str, ...]:

@@ -88,11 +88,12 @@ class ConflictScreen(ModalScreen[str]):
                     yield Static(f"Version de {conflict.author}", classes="conflict-heading")
                     yield Static(shown(conflict.theirs), markup=False)
             with Horizontal(id="conflict-buttons"):
-                yield Button("Garder la mienne (m)", id="conflict-mine", compact=True)
-                yield Button("Prendre l'autre (a)", id="conflict-theirs", compact=True)
+                yield Static("Garder :", id="conflict-keep")
+                yield Button("la mienne (m)", id="conflict-mine", compact=True)
+                yield Button("l'autre (a)", id="conflict-theirs", compact=True)
                 if not removed:
                     yield Button(
-                        "Garder les deux (d)", id="conflict-both", variant="primary", compact=True
+                        "les deux (d)", id="conflict-both", variant="primary", compact=True
                     )
 
     def on_mount(self) -> None:

@@ -58,7 +58,7 @@ SAVE_STATES = {
     "pending": "enregistrement…",
     "saved": "✓ enregistré",
     "failed": "⚠ non enregistré",
-    "conflict": "⚠ modifié sur un autre écran",
+    "conflict": "⚠ modifié ailleurs",
 }
 
 TRAIL_MARGIN = 14
