@@ -176,13 +176,26 @@ def _compose_with(folder):
 
 
 def test_an_include_through_a_symlink_in_the_deck_is_refused(tmp_path, model_deck_dir):
-    (model_deck_dir / "prompts" / "r").symlink_to("/")
+    from fiction.cards.loader import load_deck
+
     _deck_with_templates(
         tmp_path, model_deck_dir, '{% include "r/proc/self/environ" %}', starter="En 2050."
     )
+    deck = load_deck(model_deck_dir)  # the loader refuses the link too: add it afterwards
+    (model_deck_dir / "prompts" / "r").symlink_to("/")
 
     with pytest.raises(FictionError, match=r"« r/proc/self/environ ».*lien symbolique"):
-        _compose_with(model_deck_dir)
+        load_prompts(model_deck_dir).compose(deck, _model_hand(deck))
+
+
+def test_a_symlinked_folder_of_prompts_makes_the_deck_invalid(model_deck_dir):
+    from fiction.cards.loader import load_deck
+    from fiction.errors import DeckError
+
+    (model_deck_dir / "prompts" / "r").symlink_to("/")
+
+    with pytest.raises(DeckError, match="dossier refusé : c'est un lien symbolique"):
+        load_deck(model_deck_dir)
 
 
 def test_a_deck_template_that_is_a_symlink_is_refused(model_deck_dir):
