@@ -407,11 +407,14 @@ class Storm:
         """Home → « Rejoindre un groupe » → the first workshop → a group → step `step`."""
         if not await self._press("j"):
             return
-        await self._pause(0.3)  # the workshops are read by a worker
-        focused = self.app.focused
-        if focused is not None and focused.id == "join-workshops":
-            for key in ("down", "enter"):
-                await self._press(key)
+        for _ in range(10):  # the workshops are read by a worker: wait for the list
+            await self._pause(0.2)
+            focused = self.app.focused if not has_ended(self.app) else None
+            if focused is None or focused.id == "join-groups":
+                break
+            if focused.id == "join-workshops" and getattr(focused, "option_count", 0):
+                for key in ("down", "enter"):
+                    await self._press(key)
         for key in ["down"] * self.rng.randrange(GROUPS) + ["enter"]:
             await self._press(key)
         for _ in range(8):
