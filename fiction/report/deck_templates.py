@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from fiction.cards.model import Deck
 from fiction.engine import DealRequest, deal
@@ -19,7 +20,7 @@ from fiction.errors import FictionError, Location, Problem
 from fiction.report.conducteur import draft_script
 from fiction.store.creation import new_workshop
 
-SAMPLE_WRITING = {
+SAMPLE_WRITING: dict[str, Any] = {
     "title": "Le café des possibles",
     "place_name": "Le Café du Coin",
     "question": "Et si demain le CCAS tenait le café du village ?",
