@@ -48,7 +48,7 @@ async def test_moving_between_steps_while_the_store_changes_never_crashes(
         await pilot.pause()
         other.start()
         try:
-            for index in range(120):
+            for index in range(60):
                 await pilot.press("f3" if (index // 4) % 2 == 0 else "f2")
                 if index % 3 == 0:
                     await pilot.pause(0.01)
@@ -57,4 +57,17 @@ async def test_moving_between_steps_while_the_store_changes_never_crashes(
             other.join()
         await pilot.pause(0.2)
         assert isinstance(pilot.app.screen, GroupWizardScreen)
+    assert fiction._crash is None
+
+
+async def test_echap_pressed_twice_leaves_once(app, dealt_workshop):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        screen = GroupWizardScreen(NAME, 1)
+        await pilot.app.push_screen(screen)
+        await pilot.pause()
+        screen.action_leave()
+        screen.action_leave()  # before the first has taken the screen away
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, GroupWizardScreen)
     assert fiction._crash is None

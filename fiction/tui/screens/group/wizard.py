@@ -161,6 +161,7 @@ class GroupWizardScreen(Screen[None]):
         self._previous = Button("← Précédent (F2)", id="wizard-previous", compact=True)
         self._status_line = Static("", id="wizard-status")
         self._next = Button("Suivant (F3) →", id="wizard-next", compact=True)
+        self._leaving = False
 
     @property
     def HELP(self) -> str:
@@ -274,16 +275,24 @@ class GroupWizardScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Échap: back to the previous screen, asking first if typed text was refused."""
+        if self._leaving:
+            return  # a second Échap, or a second question, before the first was answered
         warning = self.unsaved_warning()
         if warning is None:
-            self.dismiss()
+            self._leave()
             return
 
         def answered(leave: bool | None) -> None:
+            self._leaving = False
             if leave:
-                self.dismiss()
+                self._leave()
 
+        self._leaving = True
         self.app.push_screen(ConfirmScreen(warning, "Quitter le parcours"), answered)
+
+    def _leave(self) -> None:
+        self._leaving = True  # dismissed once: Textual refuses a second time
+        self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
