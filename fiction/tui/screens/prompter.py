@@ -57,7 +57,8 @@ class PrompterScreen(Screen[None]):
 
     CSS_PATH = "prompter.tcss"
     BINDINGS = [
-        Binding("escape", "dismiss", "Quitter"),
+        # « Fermer », not « Quitter »: Échap leaves the prompter, never the app.
+        Binding("escape", "dismiss", "Fermer"),
         Binding("space", "toggle", "Lire / pause"),
         Binding("plus,equals_sign", "faster", "Plus vite"),
         Binding("minus", "slower", "Moins vite"),
