@@ -74,11 +74,11 @@ class StaleEdit(FictionError):
     overwriting unseen what another screen saved (`current`, by `author`).
     """
 
-    def __init__(self, field: str, current: object, author: str) -> None:
+    def __init__(self, field: str, current: object, author: str, label: str = "") -> None:
         self.field = field
         self.current = current
         self.author = author
         super().__init__(
-            f"« {field} » a été modifié ailleurs (par {author}) depuis que cet écran l'a lu : "
-            "rien n'a été écrit par-dessus."
+            f"« {label or field} » a été modifié ailleurs (par {author}) depuis que cet écran "
+            "l'a lu : rien n'a été écrit par-dessus."
         )

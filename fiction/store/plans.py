@@ -17,6 +17,7 @@ from typing import Any
 from fiction.errors import FictionError, StaleEdit
 from fiction.store import access, hands, plain
 from fiction.store import values as check
+from fiction.store.labels import field_label
 from fiction.store.model import SEGMENT_FIELDS, PhaseState
 from fiction.store.paths import Target, editable, hand_path, segment_path, target_of
 
@@ -50,10 +51,14 @@ def typed(group: int | None, field: str, value: Any, expected: Any = ANY_VALUE) 
             if expected is ANY_VALUE or target.kind != "segment-field":
                 raise
             # The segment was removed elsewhere while this screen was typing in it.
-            raise StaleEdit(field, None, _last_author(db, workshop_id, target)) from None
+            raise StaleEdit(
+                field, None, _last_author(db, workshop_id, target), field_label(field)
+            ) from None
         stale = expected is not ANY_VALUE and not _holds(target, current, expected)
         if stale and not same(target, current, new):
-            raise StaleEdit(field, current, _last_author(db, workshop_id, target))
+            raise StaleEdit(
+                field, current, _last_author(db, workshop_id, target), field_label(field)
+            )
         return target, current, new
 
     return plan
