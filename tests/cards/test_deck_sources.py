@@ -104,7 +104,7 @@ def test_the_factory_only_looks_like_an_old_factory(builtin_deck):
 
 def test_themes_say_the_deck_chose_their_scenarios(builtin_deck):
     for theme in builtin_deck.themes:
-        assert "« La démarche », p. 6–7" in theme.source, theme.id
+        assert "« La démarche », p. 6–7" in plain(theme.source), theme.id
         assert "rapprochés par le jeu" in theme.source, theme.id
 
 
