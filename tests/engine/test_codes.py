@@ -82,11 +82,8 @@ def test_card_choices_make_the_code_longer_but_exact(builtin_deck):
 
 @settings(max_examples=examples(60), deadline=None)
 @given(st.integers(0, 2**25 - 1), st.integers(1, 32), st.data())
-def test_any_single_mistyped_character_is_caught(seed, groups, data):
-    from fiction.cards.loader import load_deck
-    from fiction.resources import builtin_deck_path
-
-    deck = load_deck(builtin_deck_path())
+def test_any_single_mistyped_character_is_caught(builtin_deck, seed, groups, data):
+    deck = builtin_deck
     code = deal(deck, DealRequest(groups=groups, rounds=1, seed=seed)).code
     symbols = code.replace("-", "")
     position = data.draw(st.integers(0, len(symbols) - 1))
