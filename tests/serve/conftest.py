@@ -2,10 +2,10 @@
 
 The browser tests drive a real headless Chromium through Selenium, installed
 before the tests by scripts/install-system-packages (the README's test command
-runs it); a test never installs anything. Every network request
-of these tests goes to this machine's loopback addresses; Chromium is started
-with its background services off and its host resolver mapped to nothing but
-loopback, so not even a font or an update check leaves the machine.
+runs it); a test never installs anything. Every network request of these tests
+goes to this machine's loopback addresses; Chromium is started with its
+background services off and its host resolver mapped to nothing but loopback,
+so not even a font or an update check leaves the machine.
 """
 
 from __future__ import annotations
