@@ -3,7 +3,12 @@
 The floor, measured in the same run with the same fonts and fetcher, is a
 minimal one-page WeasyPrint document: what any PDF costs before our
 templates do anything. The deck's time includes fitting every card's text
-(one extra layout of each card on its own, two for the longest).
+(the cards that may not fit are measured on their own first).
+
+A second table prints a group's script whose one SON cell holds a long text
+against the same script with a one-line cell: the cost must grow no faster
+than the text (it grew with its square while table cells broke words
+`anywhere`).
 
     .venv/bin/python benchmarks/bench_print.py [--repeat 3]
 """
@@ -23,6 +28,8 @@ from _timing import QUICK, sized, time_call
 
 NAME = "Atelier de mesure"
 GROUPS = sized(12, 2)
+LONG_CELL = sized(5000, 1000)
+"""Characters in the long SON cell of the script measure."""
 PARAGRAPH = (
     "En 2050, la Maison des mille liens accueille chaque matin les habitants du quartier ; "
     "les hôtes de convivialité tiennent le comptoir, écoutent et orientent chacun. "
@@ -62,6 +69,20 @@ def filled_workshop(deck, folder: Path):
         return store.load(NAME)
 
 
+def script_workshop(deck, folder: Path, sound: str):
+    """A one-group workshop whose news report is one segment saying `sound`."""
+    from fiction.engine import DealRequest, deal
+    from fiction.store.creation import new_workshop
+    from fiction.store.store import Store
+
+    dealt = deal(deck, DealRequest(groups=1, seed=1))
+    workshop = new_workshop(NAME, deck, dealt, now=time.time(), date="2025-03-12", place="Lyon")
+    with Store(folder / f"script-{len(sound)}.sqlite3") as store:
+        store.add(workshop)
+        store.add_segment(NAME, 1, "report", "mesure", image="Plan large", sound=sound)
+        return store.load(NAME)
+
+
 FLOOR_TEMPLATE = (
     '<html lang="fr"><style>{% include "fonts.css" %}</style>'
     "<body style=\"font-family: 'Fiction Sans'\">Bonjour</body></html>"
@@ -94,7 +115,7 @@ def main() -> None:
     from fiction.render import templating
     from fiction.render.booklet import booklet
     from fiction.render.cards import CardOptions, cards_document
-    from fiction.render.documents import booklet_html
+    from fiction.render.documents import booklet_html, script_html
     from fiction.render.faces import deck_faces
     from fiction.render.templating import TemplateFolders
     from fiction.resources import builtin_deck_path
@@ -104,6 +125,13 @@ def main() -> None:
     faces = deck_faces(deck)[:4] if QUICK else deck_faces(deck)
     with tempfile.TemporaryDirectory() as folder:
         workshop = filled_workshop(deck, Path(folder))
+        long_text = (PARAGRAPH * (LONG_CELL // len(PARAGRAPH) + 1))[:LONG_CELL]
+        scripts = {
+            length: script_html(
+                folders, booklet(script_workshop(deck, Path(folder), text), deck), 1
+            )
+            for length, text in ((len(PARAGRAPH), PARAGRAPH), (LONG_CELL, long_text))
+        }
     floor_html = templating.environment(folders).from_string(FLOOR_TEMPLATE).render()
     booklet_page = booklet_html(folders, booklet(workshop, deck))
 
@@ -125,6 +153,21 @@ def main() -> None:
         print(
             f"  {name:<36} {seconds:>9.2f} {pages:>6} {per_page * 1000:>9.1f} "
             f"{per_page / floor:>11.1f}"
+        )
+
+    def script_seconds(length: int) -> float:
+        html = scripts[length]
+        return statistics.median(
+            measure(lambda printer: printer.layout(html), folders, args.repeat)[1]
+        )
+
+    short, long = script_seconds(len(PARAGRAPH)), script_seconds(LONG_CELL)
+    print(f"\nTexte long dans le tableau IMAGE | SON (médiane de {args.repeat} exécutions)")
+    print(f"  {'mesure':<44} {'secondes':>9} {'× base':>8} {'× texte':>8}")
+    for length, seconds in ((len(PARAGRAPH), short), (LONG_CELL, long)):
+        name = f"script, cellule de {length} caractères" + (" (base)" if seconds is short else "")
+        print(
+            f"  {name:<44} {seconds:>9.2f} {seconds / short:>8.1f} {length / len(PARAGRAPH):>8.1f}"
         )
 
 

@@ -7,14 +7,14 @@ as HTML from the templates and laid out by WeasyPrint (`pdf.Printer`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from fiction.cards.model import CARD_KINDS, Deck
+from fiction.cards.model import Deck
 from fiction.errors import FictionError
 from fiction.render import card_pages, templating
 from fiction.render.faces import Face, back
-from fiction.render.fit import fit_sizes
+from fiction.render.fit import ESTIMATE_SAFE, card_fills, estimated_fill, fit_sizes
 from fiction.render.pdf import Printer
 from fiction.render.sheet import BACKS, CARD_SIZES, PAPERS, SAFE_INSET, CardSize, plan_sheet
 
@@ -58,13 +58,50 @@ class CardOptions:
 def fitted_sizes(
     printer: Printer, deck: Deck, faces: Sequence[Face], size: CardSize
 ) -> dict[str, float]:
-    """Each card's body size in points, the largest at which its text fits."""
+    """Each card's body size in points, the largest at which its text fits.
+
+    Every card is measured on its own page; `laid_out` measures only the cards
+    that may not fit, and checks the others in the printed layout itself.
+    """
 
     def measure(pending: Sequence[Face], sizes: dict[str, float]) -> object:
         pages = card_pages.single_cards(size, pending, sizes, room=MEASURING_ROOM)
         return printer.layout(cards_html(printer, deck, size, pages, print_shop=False))
 
     return fit_sizes(faces, size.body_pt, measure)
+
+
+def laid_out(
+    printer: Printer,
+    deck: Deck,
+    faces: Sequence[Face],
+    size: CardSize,
+    arrange: Callable[[dict[str, float]], list[card_pages.Page]],
+    *,
+    print_shop: bool = False,
+) -> object:
+    """The laid-out pages `arrange` makes of `faces`, every card's text fitted.
+
+    Measuring every card before printing cost as much as printing: only the
+    cards whose text may not fit at the format's size (`estimated_fill`) are
+    measured first. The printed layout is then read back; a card whose text
+    still runs past its safe box is measured and the pages laid out again, so
+    what prints is always what was checked.
+    """
+    room = size.width - 2 * SAFE_INSET, size.height - 2 * SAFE_INSET - size.band
+    unique = list({face.key: face for face in faces}.values())
+    at_risk = [face for face in unique if estimated_fill(face, *room, size.body_pt) > ESTIMATE_SAFE]
+    sizes = {face.key: size.body_pt for face in unique}
+    sizes.update(fitted_sizes(printer, deck, at_risk, size))
+    document = printer.layout(
+        cards_html(printer, deck, size, arrange(sizes), print_shop=print_shop)
+    )
+    overflowing = {fill.key for fill in card_fills(document) if not fill.fits}
+    if overflowing:
+        sizes.update(fitted_sizes(printer, deck, [f for f in unique if f.key in overflowing], size))
+        pages = arrange(sizes)
+        document = printer.layout(cards_html(printer, deck, size, pages, print_shop=print_shop))
+    return document
 
 
 def cards_pdf(printer: Printer, deck: Deck, faces: Sequence[Face], options: CardOptions) -> bytes:
@@ -79,14 +116,15 @@ def cards_document(
     if not faces:
         raise FictionError("Aucune carte à imprimer.")
     size = options.card_size
-    sizes = fitted_sizes(printer, deck, faces, size)
-    backs = {kind: back(deck, kind) for kind in CARD_KINDS}
-    if options.print_shop:
-        pages = card_pages.shop_pages(size, faces, backs, sizes, options.backs != "none")
-    else:
+    backs = {face.kind: back(deck, face.kind) for face in faces}
+
+    def arrange(sizes: dict[str, float]) -> list[card_pages.Page]:
+        if options.print_shop:
+            return card_pages.shop_pages(size, faces, backs, sizes, options.backs != "none")
         layout = plan_sheet(size, PAPERS[options.paper])
-        pages = card_pages.home_sheets(layout, faces, backs, sizes, options.backs, options.offset)
-    return printer.layout(cards_html(printer, deck, size, pages, print_shop=options.print_shop))
+        return card_pages.home_sheets(layout, faces, backs, sizes, options.backs, options.offset)
+
+    return laid_out(printer, deck, faces, size, arrange, print_shop=options.print_shop)
 
 
 def cards_png(
@@ -97,9 +135,10 @@ def cards_png(
 
     if not faces:
         raise FictionError("Aucune carte à imprimer.")
-    sizes = fitted_sizes(printer, deck, faces, size)
-    pages = card_pages.single_cards(size, faces, sizes)
-    pdf = printer.pdf(printer.layout(cards_html(printer, deck, size, pages, print_shop=False)))
+    document = laid_out(
+        printer, deck, faces, size, lambda sizes: card_pages.single_cards(size, faces, sizes)
+    )
+    pdf = printer.pdf(document)
     return list(zip(faces, pdf_to_pngs(pdf, dpi), strict=True))
 
 
