@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fiction.cards.build import Located
-from fiction.cards.model import CARD_KINDS, KIND_LABELS, Figure, HandSpec, Manifest
+from fiction.cards.model import CARD_KINDS, DECK_KINDS, KIND_LABELS, Figure, HandSpec, Manifest
 from fiction.errors import Location, Problem
 
 
@@ -47,7 +47,7 @@ def check_deck(
 
 def _all_ids(cards: dict[str, list[Placed]]) -> Iterator[tuple[str, Location, str]]:
     """Every id a deck defines: cards, and figure scenarios (dealt as inspirations)."""
-    for kind in CARD_KINDS:
+    for kind in DECK_KINDS:
         for placed in cards[kind]:
             yield placed.obj.id, placed.at("id"), KIND_LABELS[kind]
             if kind == "figures":
@@ -70,7 +70,7 @@ def _duplicate_ids(cards: dict[str, list[Placed]]) -> Iterator[Problem]:
 
 
 def _figure_references(cards: dict[str, list[Placed]], broken: dict[str, str]) -> Iterator[Problem]:
-    kinds_by_id = broken | {placed.obj.id: kind for kind in CARD_KINDS for placed in cards[kind]}
+    kinds_by_id = broken | {placed.obj.id: kind for kind in DECK_KINDS for placed in cards[kind]}
     owner_of_point: dict[str, str] = {}
     for placed in cards["figures"]:
         figure: Figure = placed.obj

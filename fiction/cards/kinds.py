@@ -15,4 +15,11 @@ CARD_KINDS: tuple[str, ...] = (
     "contexts",
     "inspirations",
 )
-"""Every kind of card, in the order decks list them and hands deal them."""
+"""The kinds of card a hand deals, in the order decks list them and hands deal them."""
+
+UNDEALT_KINDS: tuple[str, ...] = ("activities",)
+"""Kinds of card a deck holds for the facilitators, never dealt to a group: a
+facilitation activity runs the room, it is not material for a scenario."""
+
+DECK_KINDS: tuple[str, ...] = (*CARD_KINDS, *UNDEALT_KINDS)
+"""Every kind of card a deck may hold: the dealt ones, then the others."""

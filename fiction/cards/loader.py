@@ -23,8 +23,8 @@ from pathlib import Path
 from fiction.cards.build import Builder
 from fiction.cards.checks import Placed, check_deck
 from fiction.cards.model import (
-    CARD_KINDS,
     CARD_TYPES,
+    DECK_KINDS,
     Deck,
     Figure,
     Inspiration,
@@ -35,7 +35,7 @@ from fiction.cards.yamlread import LocatedList, LocatedMap, read_yaml
 from fiction.errors import DeckError, FictionError, Location, Problem
 from fiction.fileio import outside_reason
 
-SECTIONS = ("deck", *CARD_KINDS, "conducteur")
+SECTIONS = ("deck", *DECK_KINDS, "conducteur")
 MAX_FILES = 200
 DECK_SUFFIXES = (".yaml", ".yml")
 
@@ -94,7 +94,7 @@ def load_deck(path: Path | str) -> Deck:
         for folder in linked
     ]
     manifests: list[Placed] = []
-    cards: dict[str, list[Placed]] = {kind: [] for kind in (*CARD_KINDS, "conducteur")}
+    cards: dict[str, list[Placed]] = {kind: [] for kind in (*DECK_KINDS, "conducteur")}
     broken: dict[str, str] = {}
     unreadable = False
     for file in files:
@@ -131,7 +131,7 @@ def load_deck(path: Path | str) -> Deck:
     problems += check_deck(manifest, cards, broken, earlier_problems=bool(problems))
     if problems or manifest is None:
         raise DeckError(root, problems)
-    built = {kind: [placed.obj for placed in cards[kind]] for kind in CARD_KINDS}
+    built = {kind: [placed.obj for placed in cards[kind]] for kind in DECK_KINDS}
     running_order = cards["conducteur"]
     return dataclasses.replace(
         resolve(manifest.obj, built),
@@ -254,4 +254,5 @@ def resolve(manifest: Manifest, cards: dict[str, list]) -> Deck:
         vigilance=vigilance,
         contexts=tuple(cards["contexts"]),
         inspirations=tuple(cards["inspirations"]) + scenarios_2050,
+        activities=tuple(cards.get("activities", ())),
     )

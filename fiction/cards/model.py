@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fiction.cards.kinds import CARD_KINDS
+from fiction.cards.kinds import CARD_KINDS, DECK_KINDS
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
@@ -101,6 +101,11 @@ class Colours:
     vigilance: str = spec("Couleur des cartes vigilance (#RRGGBB).", pattern=COLOUR_PATTERN)
     contexts: str = spec("Couleur des cartes contexte (#RRGGBB).", pattern=COLOUR_PATTERN)
     inspirations: str = spec("Couleur des cartes inspiration (#RRGGBB).", pattern=COLOUR_PATTERN)
+    activities: str = spec(
+        "Couleur des cartes activité d'animation (#RRGGBB).",
+        pattern=COLOUR_PATTERN,
+        default="#3b6e74",
+    )
 
 
 @dataclass(frozen=True)
@@ -259,6 +264,38 @@ class Inspiration:
     figure: str = spec("Figure dont vient le scénario de 2050 (calculé).", default="", derived=True)
 
 
+@dataclass(frozen=True)
+class Activity:
+    """A facilitation activity from a source workshop: for the facilitators, never dealt.
+
+    Duration, group size and material say what the source says; where it is
+    silent the card says so, and any figure the deck suggests is marked as its own.
+    """
+
+    id: str = _id()
+    title: str = _title()
+    purpose: str = spec("À quoi sert l'activité.", max_chars=140)
+    duration: str = spec(
+        "Durée, telle que la source la donne ; sinon « Non précisée par la source », "
+        "suivie s'il y a lieu d'une « Proposition du jeu : … ».",
+        max_chars=70,
+    )
+    group_size: str = spec(
+        "Taille du groupe, telle que la source la donne (ou « Non précisée par la source »).",
+        max_chars=70,
+    )
+    material: tuple[str, ...] = spec(
+        "Matériel (un élément par ligne).", max_chars=60, min_items=1, max_items=2
+    )
+    steps: tuple[str, ...] = spec(
+        "Déroulé, une étape par ligne (1 à 4) : ce que la source en dit.",
+        max_chars=90,
+        min_items=1,
+        max_items=4,
+    )
+    source: str = _source()
+
+
 # --- the news report's default running order ----------------------------------
 
 
@@ -293,8 +330,9 @@ class RunningOrderItem:
 
 
 CARD_TYPES: dict[str, type] = dict(
-    zip(CARD_KINDS, (Theme, Figure, Role, Vigilance, Context, Inspiration), strict=True)
+    zip(DECK_KINDS, (Theme, Figure, Role, Vigilance, Context, Inspiration, Activity), strict=True)
 )
+"""The model of every kind of card (dealt or not: see `kinds.UNDEALT_KINDS`)."""
 
 KIND_LABELS = {
     "themes": "thème",
@@ -303,6 +341,7 @@ KIND_LABELS = {
     "vigilance": "vigilance",
     "contexts": "contexte",
     "inspirations": "inspiration",
+    "activities": "activité d'animation",
 }
 
 _KIND_NOUNS = {
@@ -312,6 +351,7 @@ _KIND_NOUNS = {
     "vigilance": ("point de vigilance", "points de vigilance"),
     "contexts": ("contexte", "contextes"),
     "inspirations": ("inspiration", "inspirations"),
+    "activities": ("activité d'animation", "activités d'animation"),
 }
 
 
@@ -344,6 +384,8 @@ class Deck:
     vigilance: tuple[Vigilance, ...]
     contexts: tuple[Context, ...]
     inspirations: tuple[Inspiration, ...]
+    activities: tuple[Activity, ...] = ()
+    """Facilitation activities: shown and printed, never dealt (`kinds.UNDEALT_KINDS`)."""
     conducteur: tuple[RunningOrderItem, ...] = ()
     """The default running order of the news report (none: groups start from a blank page)."""
     folder: Path | None = field(default=None, compare=False, repr=False)
@@ -356,7 +398,7 @@ class Deck:
 
     @functools.cached_property
     def _by_id(self) -> dict[str, Any]:
-        return {card.id: card for kind in CARD_KINDS for card in self.cards(kind)}
+        return {card.id: card for kind in DECK_KINDS for card in self.cards(kind)}
 
     def card(self, card_id: str) -> Any:
         """The card with this id, whatever its kind (ids are unique in a deck)."""

@@ -29,6 +29,10 @@ DESCRIPTIONS = {
     "Vigilance": "Un point de vigilance et la question que le groupe doit trancher.",
     "Context": "Un contexte pour 2050 (« dans un contexte … »).",
     "Inspiration": "Un scénario d'atelier dont s'inspirer.",
+    "Activity": (
+        "Une activité d'animation tirée d'un atelier source : pour l'équipe d'animation, "
+        "jamais distribuée aux groupes."
+    ),
     "RunningOrderItem": (
         "Une séquence du conducteur du journal télévisé, avec ses consignes d'écriture."
     ),

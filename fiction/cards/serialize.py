@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from fiction.cards.model import CARD_KINDS, Deck, authored_fields
+from fiction.cards.kinds import DECK_KINDS, UNDEALT_KINDS
+from fiction.cards.model import Colours, Deck, authored_fields
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=deck.schema.json\n"
 
@@ -40,7 +41,7 @@ def resolved(obj: Any) -> Any:
 def deck_to_resolved(deck: Deck) -> dict[str, Any]:
     """The whole resolved deck: `deck` (manifest), one list per card kind, the running order."""
     sections = {"deck": resolved(deck.manifest)} | {
-        kind: resolved(deck.cards(kind)) for kind in CARD_KINDS
+        kind: resolved(deck.cards(kind)) for kind in _kinds(deck)
     }
     if deck.conducteur:
         sections["conducteur"] = resolved(deck.conducteur)
@@ -50,7 +51,10 @@ def deck_to_resolved(deck: Deck) -> dict[str, Any]:
 def deck_to_authored(deck: Deck) -> dict[str, Any]:
     """The deck as its author would write it, in one mapping of sections."""
     sections: dict[str, Any] = {"deck": authored(deck.manifest)}
-    for kind in CARD_KINDS:
+    colours = sections["deck"]["colours"]
+    if colours["activities"] == _DEFAULT_ACTIVITY_COLOUR:
+        del colours["activities"]  # a deck that never chose it hashes as before activities existed
+    for kind in _kinds(deck):
         cards = deck.cards(kind)
         if kind == "inspirations":
             cards = tuple(card for card in cards if not card.figure)
@@ -58,6 +62,16 @@ def deck_to_authored(deck: Deck) -> dict[str, Any]:
     if deck.conducteur:  # a deck without one hashes as it did before running orders existed
         sections["conducteur"] = authored(deck.conducteur)
     return sections
+
+
+_DEFAULT_ACTIVITY_COLOUR = next(
+    f.default for f in dataclasses.fields(Colours) if f.name == "activities"
+)
+
+
+def _kinds(deck: Deck) -> tuple[str, ...]:
+    """The kinds to write: every dealt kind, and the others only when the deck has some."""
+    return tuple(kind for kind in DECK_KINDS if kind not in UNDEALT_KINDS or deck.cards(kind))
 
 
 def dump_deck(deck: Deck, folder: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from fiction.cards.kinds import CARD_KINDS
+from fiction.cards.kinds import DECK_KINDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option
 
@@ -64,7 +64,7 @@ def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
     problems = template_problems(loaded)  # each template filled once, on sample data
     if problems:
         raise DeckError(path, problems)
-    counts = ", ".join(count_cards(kind, len(loaded.cards(kind))) for kind in CARD_KINDS)
+    counts = ", ".join(count_cards(kind, len(loaded.cards(kind))) for kind in DECK_KINDS)
     click.secho(f"Jeu valide : {loaded.manifest.title} ({path})", fg="green")
     click.echo(f"Cartes : {counts}.")
 
@@ -73,9 +73,9 @@ def deck_check(deck_argument: Path | None, deck_path: Path | None) -> None:
 @deck_options
 @click.option(
     "--kind",
-    type=click.Choice(CARD_KINDS),
+    type=click.Choice(DECK_KINDS),
     metavar="TYPE",
-    help=f"N'afficher qu'un type de cartes : {', '.join(CARD_KINDS)}.",
+    help=f"N'afficher qu'un type de cartes : {', '.join(DECK_KINDS)}.",
 )
 def deck_show(deck_argument: Path | None, deck_path: Path | None, kind: str | None) -> None:
     """Afficher un jeu de cartes sous forme de tableaux lisibles."""
@@ -85,7 +85,7 @@ def deck_show(deck_argument: Path | None, deck_path: Path | None, kind: str | No
     console = _console()
     if kind is None:
         console.print(deck_summary(loaded))
-    for shown in (kind,) if kind else CARD_KINDS:
+    for shown in (kind,) if kind else DECK_KINDS:
         console.print(kind_table(loaded, shown))
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from fiction.cards.kinds import CARD_KINDS
+from fiction.cards.kinds import CARD_KINDS, DECK_KINDS, UNDEALT_KINDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option, store_option
 
@@ -105,9 +105,9 @@ def speed_option(command: Callable[..., Any]) -> Callable[..., Any]:
 )
 @click.option(
     "--kind",
-    type=click.Choice(CARD_KINDS),
+    type=click.Choice(DECK_KINDS),
     metavar="TYPE",
-    help=f"N'imprimer qu'un type de cartes : {', '.join(CARD_KINDS)}.",
+    help=f"N'imprimer qu'un type de cartes : {', '.join(DECK_KINDS)}.",
 )
 @click.option(
     "--session",
@@ -345,7 +345,7 @@ def _deck_or_none(workshop: Any, path: Path | None) -> Any:
 def _deck_faces(deck: Any, kind: str | None) -> list[Any]:
     from fiction.render.faces import deck_faces
 
-    return deck_faces(deck, (kind,) if kind else CARD_KINDS)
+    return deck_faces(deck, (kind,) if kind else DECK_KINDS)
 
 
 def _session_faces(deck: Any, workshop: Any, kind: str | None) -> list[Any]:
@@ -353,7 +353,9 @@ def _session_faces(deck: Any, workshop: Any, kind: str | None) -> list[Any]:
     from fiction.errors import FictionError
     from fiction.render.faces import card_face
 
-    faces = []
+    faces: list[Any] = []
+    if kind in UNDEALT_KINDS:
+        return faces  # facilitation activities are never dealt: no group holds one
     for group in workshop.groups:
         for hand in group.hands:
             for shown in (kind,) if kind else CARD_KINDS:

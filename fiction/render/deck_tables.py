@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from fiction.cards.model import CARD_KINDS, Deck, count_cards
+from fiction.cards.model import CARD_KINDS, DECK_KINDS, Deck, count_cards
 
 KIND_TITLES = {
     "themes": "Thèmes",
@@ -19,6 +19,7 @@ KIND_TITLES = {
     "vigilance": "Points de vigilance",
     "contexts": "Contextes",
     "inspirations": "Inspirations",
+    "activities": "Activités d'animation (jamais distribuées)",
 }
 
 
@@ -28,7 +29,7 @@ def deck_summary(deck: Deck) -> Panel:
     counts = Table.grid(padding=(0, 2))
     counts.add_column(justify="right")
     counts.add_column()
-    for kind in CARD_KINDS:
+    for kind in DECK_KINDS:
         colour = getattr(manifest.colours, kind)
         counts.add_row(str(len(deck.cards(kind))), Text(KIND_TITLES[kind], style=f"bold {colour}"))
     hand = ", ".join(
@@ -57,6 +58,10 @@ def _join(items: tuple[str, ...]) -> str:
 
 def _titles(deck: Deck, ids: tuple[str, ...]) -> str:
     return "\n".join(deck.card(card_id).title for card_id in ids)
+
+
+def _practical(deck: Deck, card: Any) -> str:
+    return f"{card.duration}\n{card.group_size}\n{_join(card.material)}"
 
 
 Column = tuple[str, Callable[[Deck, Any], str], int | None]
@@ -93,6 +98,12 @@ _COLUMNS: dict[str, list[Column]] = {
         ("Scénario", lambda d, c: c.title, 26),
         ("Où, quand", lambda d, c: f"{c.city}, {c.year}", 20),
         ("Résumé", lambda d, c: c.summary, None),
+    ],
+    "activities": [
+        ("Activité", lambda d, c: c.title, 24),
+        ("But", lambda d, c: c.purpose, None),
+        ("Durée, groupe, matériel", _practical, 28),
+        ("Déroulé", lambda d, c: _join(c.steps), None),
     ],
 }
 

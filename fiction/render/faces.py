@@ -3,7 +3,8 @@
 A figure shows its summary and its "Et si demain…" question, a vigilance
 point its text and the question the group must settle, a role its mission, a
 theme its summary and questions, a context its text, an inspiration where and
-when it was imagined and its summary. The templates decide how each block
+when it was imagined and its summary, a facilitation activity its duration and
+group size, purpose, material and steps. The templates decide how each block
 looks; this module decides what is on the card, so the print tests can check
 that every word of it reached the PDF.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fiction.cards.model import CARD_KINDS, CARD_TYPES, KIND_LABELS, Deck
+from fiction.cards.model import CARD_TYPES, DECK_KINDS, KIND_LABELS, Deck
 
 CONTEXT_LABELS = {
     "tendance": "Tendance",
@@ -32,6 +33,7 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
     "vigilance": ("text", "question"),
     "contexts": ("text",),
     "inspirations": ("summary",),
+    "activities": ("purpose", "material", "steps"),
 }
 """The fields printed under each kind's title, in order."""
 
@@ -101,7 +103,7 @@ def back(deck: Deck, kind: str) -> Back:
     return Back(kind, KIND_LABELS[kind], getattr(deck.manifest.colours, kind), deck.manifest.title)
 
 
-def deck_faces(deck: Deck, kinds: tuple[str, ...] = CARD_KINDS) -> list[Face]:
+def deck_faces(deck: Deck, kinds: tuple[str, ...] = DECK_KINDS) -> list[Face]:
     """Every card of `kinds`, kind after kind, in deck order."""
     return [face(deck, kind, card) for kind in kinds for card in deck.cards(kind)]
 
@@ -119,4 +121,6 @@ def _subtitle(kind: str, card: Any) -> str:
         if card.kind == "scenario-2050":
             return f"{card.city} · scénario {card.year}"
         return f"{card.city} · atelier {card.year}"
+    if kind == "activities":
+        return f"Durée : {card.duration} · Groupe : {card.group_size}"
     return ""

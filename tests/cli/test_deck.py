@@ -118,6 +118,13 @@ def test_deck_given_twice_differently_is_refused(tmp_path):
     assert "une seule fois" in result.stderr
 
 
+def test_show_the_facilitation_activities():
+    result = run("deck", "show", "--kind", "activities")
+    assert result.returncode == 0, result.stderr
+    assert "Activités d'animation (jamais distribuées) (15)" in result.stdout
+    assert "accélérateur de projet" in result.stdout.lower()
+
+
 def test_show_one_kind():
     result = run("deck", "show", "--kind", "figures")
     assert result.returncode == 0
@@ -137,6 +144,7 @@ def test_export_json_resolves_the_whole_deck(tmp_path):
         "vigilance",
         "contexts",
         "inspirations",
+        "activities",
         "conducteur",
     ]
     assert data["deck"]["id"] == "ccas2050"

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from fontTools.ttLib import TTFont
 
-from fiction.cards.model import CARD_KINDS, Deck
+from fiction.cards.model import DECK_KINDS, Deck
 from fiction.errors import FictionError
 from fiction.render import card_pages
 from fiction.render.cards import MEASURING_ROOM, cards_html
@@ -25,7 +25,7 @@ def test_the_deck_prints_on_a4_sheets_each_followed_by_its_backs(deck_sheets):
     pages = reader(deck_sheets.pdf).pages
     sheets = -(-len(deck_sheets.faces) // 9)
 
-    assert len(deck_sheets.faces) == 160
+    assert len(deck_sheets.faces) == 160 + 15  # dealt cards, then facilitation activities
     assert len(pages) == 2 * sheets
     for page in pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
@@ -158,7 +158,7 @@ def test_texts_as_long_as_the_validator_allows_fit_every_card_format(
     builtin_deck, folders, size_name
 ):
     size = CARD_SIZES[size_name]
-    faces = [face(builtin_deck, kind, longest_card(builtin_deck, kind)) for kind in CARD_KINDS]
+    faces = [face(builtin_deck, kind, longest_card(builtin_deck, kind)) for kind in DECK_KINDS]
 
     sizes = fit_sizes(faces, size.body_pt, measure(Printer(folders), builtin_deck, size))
 
