@@ -49,6 +49,9 @@ class Page:
     """`recto` (fronts) or `verso` (backs)."""
     cards: tuple[Placed, ...]
     marks: tuple[Rect, ...] = ()
+    """Cut marks in the margins, off every card."""
+    guides: tuple[Rect, ...] = ()
+    """Cut lines shown across the painted gutters, drawn over the cards' bleed."""
     notes: tuple[Note, ...] = ()
     print_shop: bool = False
 
@@ -66,26 +69,25 @@ def home_sheets(
     for start in range(0, len(faces), layout.per_sheet):
         chunk = faces[start : start + layout.per_sheet]
         slots = layout.fronts(len(chunk))
-        notes: tuple[Note, ...] = ()
-        if start == 0:
-            notes = (Note(layout.note_box(top=True), "scale"),)
-            if duplex != "none":
-                notes += (Note(layout.note_box(top=False), duplex),)
+        wanted = [(True, "scale"), (False, duplex)] if start == 0 else []
+        notes = tuple(
+            Note(box, name)
+            for top, name in wanted
+            if name != "none" and (box := layout.note_box(top=top)) is not None
+        )
         fronts = tuple(
             Placed(slot, face=face, font_pt=sizes[face.key])
             for slot, face in zip(slots, chunk, strict=True)
         )
-        pages.append(
-            Page(layout.width, layout.height, "recto", fronts, tuple(layout.cut_marks()), notes)
-        )
+        marks, guides = tuple(layout.cut_marks()), tuple(layout.guides())
+        pages.append(Page(layout.width, layout.height, "recto", fronts, marks, guides, notes))
         if duplex != "none":
             verso = tuple(
                 Placed(layout.back_of(slot, duplex, offset), back=backs[face.kind])
                 for slot, face in zip(slots, chunk, strict=True)
             )
-            pages.append(
-                Page(layout.width, layout.height, "verso", verso, tuple(layout.cut_marks(offset)))
-            )
+            marks, guides = tuple(layout.cut_marks(offset)), tuple(layout.guides(offset))
+            pages.append(Page(layout.width, layout.height, "verso", verso, marks, guides))
     return pages
 
 

@@ -10,8 +10,11 @@ from fiction.errors import FictionError
 from fiction.render.sheet import (
     BLEED,
     CARD_SIZES,
+    MARK_GAP,
+    MIN_BLEED,
     MIN_MARGIN,
     PAPERS,
+    UNPRINTED,
     CardSize,
     Rect,
     plan_sheet,
@@ -57,9 +60,52 @@ def test_the_grid_is_centred_and_bleeds_never_overlap(layout):
     for one, other in itertools.combinations(slots, 2):
         assert not one.box.overlaps(other.box)
     for slot in slots:
-        assert max(slot.bleed_top, slot.bleed_left) <= BLEED
-        outer = [slot.bleed_left] if slot.column == 0 else []
-        assert all(bleed == BLEED for bleed in outer)
+        bleeds = (slot.bleed_top, slot.bleed_right, slot.bleed_bottom, slot.bleed_left)
+        assert all(MIN_BLEED - 1e-9 <= bleed <= BLEED + 1e-9 for bleed in bleeds)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=IDS)
+def test_neighbours_each_keep_their_bleed_and_nothing_is_drawn_near_the_paper_edge(layout):
+    printable = Rect(
+        UNPRINTED, UNPRINTED, layout.width - 2 * UNPRINTED, layout.height - 2 * UNPRINTED
+    )
+    slots = layout.fronts(layout.per_sheet)
+    for slot in slots:
+        assert slot.box.within(printable)
+    for one, other in itertools.combinations(slots, 2):
+        if one.row == other.row and abs(one.column - other.column) == 1:
+            assert abs(other.trim.x - one.trim.x) >= layout.size.width + 2 * MIN_BLEED - 1e-9
+    notes = [layout.note_box(top=True), layout.note_box(top=False)]
+    for drawn in layout.cut_marks() + layout.guides() + [note for note in notes if note]:
+        assert drawn.within(printable)
+
+
+def test_bridge_cards_on_a4_keep_a_bleed_between_neighbours():
+    layout = plan_sheet(CARD_SIZES["bridge"], PAPERS["a4"])
+
+    assert layout.gutter_x >= 2 * MIN_BLEED and layout.gutter_y >= 2 * MIN_BLEED
+    assert layout.per_sheet == 9
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=IDS)
+def test_every_cut_line_is_shown_across_the_gutters_it_crosses_and_never_on_a_card(layout):
+    slots = layout.fronts(layout.per_sheet)
+    vertical = {round(x, 6) for slot in slots for x in (slot.trim.x, slot.trim.right)}
+    horizontal = {round(y, 6) for slot in slots for y in (slot.trim.y, slot.trim.bottom)}
+    guides = layout.guides()
+    for guide in guides:
+        assert not any(guide.overlaps(slot.trim) for slot in slots)
+    on_x = {round(g.x + g.width / 2, 6) for g in guides if g.height > g.width}
+    on_y = {round(g.y + g.height / 2, 6) for g in guides if g.width > g.height}
+    marks = layout.cut_marks()
+    marked_x = on_x | {round(m.x + m.width / 2, 6) for m in marks if m.height > m.width}
+    marked_y = on_y | {round(m.y + m.height / 2, 6) for m in marks if m.width > m.height}
+    assert marked_x == vertical
+    assert marked_y == horizontal
+    if layout.rows > 1:
+        assert on_x == vertical
+    if layout.columns > 1:
+        assert on_y == horizontal
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=IDS)
@@ -90,7 +136,11 @@ def test_the_offset_shifts_every_back_and_its_marks():
     assert (shifted.trim.x - plain.trim.x, shifted.trim.y - plain.trim.y) == pytest.approx(
         (1.5, -0.5)
     )
-    for mark, moved in zip(layout.cut_marks(), layout.cut_marks((1.5, -0.5)), strict=True):
+    pairs = [
+        *zip(layout.cut_marks(), layout.cut_marks((1.5, -0.5)), strict=True),
+        *zip(layout.guides(), layout.guides((1.5, -0.5)), strict=True),
+    ]
+    for mark, moved in pairs:
         if mark.height > mark.width:  # on a vertical cut line
             assert moved.x - mark.x == pytest.approx(1.5)
         else:
@@ -103,6 +153,8 @@ def test_cut_marks_and_notes_stay_in_the_margins_off_every_card(layout):
     boxes = [slot.box for slot in layout.fronts(layout.per_sheet)]
     marks = layout.cut_marks()
     notes = [layout.note_box(top=True), layout.note_box(top=False)]
+    assert all(notes) == layout.has_note_room
+    notes = [note for note in notes if note]
     for drawn in marks + notes:
         assert drawn.within(page)
         assert not any(drawn.overlaps(box) for box in boxes)
@@ -110,7 +162,14 @@ def test_cut_marks_and_notes_stay_in_the_margins_off_every_card(layout):
         assert not any(note.overlaps(mark) for mark in marks)
 
 
-def test_every_cut_line_has_its_marks():
+@pytest.mark.parametrize("layout", LAYOUTS, ids=IDS)
+def test_every_built_in_layout_has_room_for_the_print_at_100_percent_note(layout):
+    assert layout.has_note_room
+    assert layout.note_box(top=True).y >= UNPRINTED
+    assert layout.note_box(top=True).bottom <= layout.margin_y - layout.outer_bleed_y - MARK_GAP
+
+
+def test_every_vertical_cut_line_has_its_marks_in_the_top_margin_of_an_a4_sheet():
     layout = plan_sheet(CARD_SIZES["poker"], PAPERS["a4"])
     slots = layout.fronts(9)
     vertical_cuts = {round(x, 6) for slot in slots for x in (slot.trim.x, slot.trim.right)}

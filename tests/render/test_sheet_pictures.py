@@ -12,10 +12,19 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
+from fiction.render.card_pages import SHOP_BLEED, SHOP_MARKS_BLEED
 from fiction.render.cards import CardOptions, cards_pdf
 from fiction.render.faces import deck_faces
 from fiction.render.pdf import Printer
-from fiction.render.sheet import CARD_SIZES, PAPERS, SheetLayout, Slot, plan_sheet
+from fiction.render.sheet import (
+    CARD_SIZES,
+    MARK_GAP,
+    PAPERS,
+    UNPRINTED,
+    SheetLayout,
+    Slot,
+    plan_sheet,
+)
 
 DPI = 100
 TOLERANCE_MM = 0.6
@@ -48,10 +57,10 @@ WHITE = (255, 255, 255)
 
 
 def dark_near(image: Image.Image, x_mm: float, y_mm: float) -> bool:
-    """A dark pixel within a pixel of the point (a 0.2 mm line is under a pixel wide)."""
+    """A dark pixel within a pixel of the point (a 0.2 mm line is under a pixel wide, so grey)."""
     pixel_mm = 25.4 / DPI
     return any(
-        sum(pixel(image, x_mm + dx * pixel_mm, y_mm + dy * pixel_mm)) < 3 * 160
+        sum(pixel(image, x_mm + dx * pixel_mm, y_mm + dy * pixel_mm)) < 3 * 200
         for dx in (-1, 0, 1)
         for dy in (-1, 0, 1)
     )
@@ -84,14 +93,60 @@ def sheet_pictures(deck_sheets, pdftoppm, tmp_path_factory) -> list[Image.Image]
 def test_a_cut_mark_continues_every_cut_line_in_the_margins(sheet_pictures, layout):
     fronts = sheet_pictures[0]
     slots = layout.fronts(9)
-    top_margin_y = (slots[0].box.y - 1.0) - 1.0
+    top_margin_y = slots[0].box.y - 1.0 - MARK_GAP
     for cut in sorted({x for slot in slots for x in (slot.trim.x, slot.trim.right)}):
         assert dark_near(fronts, cut, top_margin_y), cut
         assert pixel(fronts, cut + 1.2, top_margin_y) == WHITE
         assert pixel(fronts, cut - 1.2, top_margin_y) == WHITE
-    left_margin_x = slots[0].box.x - 2.0
+
+
+def test_every_cut_line_shows_across_the_painted_gutters(sheet_pictures, layout):
+    fronts = sheet_pictures[0]
+    slots = layout.fronts(9)
+    between_columns = slots[0].trim.right + layout.gutter_x / 2
     for cut in sorted({y for slot in slots for y in (slot.trim.y, slot.trim.bottom)}):
-        assert dark_near(fronts, left_margin_x, cut), cut
+        assert dark_near(fronts, between_columns, cut), cut
+    between_rows = slots[0].trim.bottom + layout.gutter_y / 2
+    for cut in sorted({x for slot in slots for x in (slot.trim.x, slot.trim.right)}):
+        assert dark_near(fronts, cut, between_rows), cut
+
+
+@pytest.mark.parametrize("size", ["poker", "bridge"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_nothing_is_printed_within_5_mm_of_the_paper_edge(
+    builtin_deck, folders, pdftoppm, tmp_path, size, paper
+):
+    faces = deck_faces(builtin_deck, ("themes", "figures"))[
+        : plan_sheet(CARD_SIZES[size], PAPERS[paper]).per_sheet
+    ]
+    pdf = cards_pdf(Printer(folders), builtin_deck, faces, CardOptions(size=size, paper=paper))
+    edge = round(UNPRINTED * DPI / 25.4) - 1
+    """The last whole pixel inside the 5 mm band."""
+    for picture in pictures(pdftoppm, pdf, tmp_path):
+        grey = picture.convert("L")
+        width, height = grey.size
+        inked = grey.point(lambda value: 255 if value < 250 else 0).getbbox()
+        assert inked is not None
+        left, top, right, bottom = inked
+        assert min(left, top, width - right, height - bottom) > edge, (inked, grey.size)
+
+
+def test_print_shop_fronts_are_painted_to_the_edge_of_the_bleed_box(
+    builtin_deck, folders, pdftoppm, tmp_path
+):
+    face = deck_faces(builtin_deck, ("figures",))[0]
+    options = CardOptions(print_shop=True, backs="none")
+    pdf = cards_pdf(Printer(folders), builtin_deck, [face], options)
+    picture = pictures(pdftoppm, pdf, tmp_path, pages=1)[0]
+    bleed_edge = SHOP_MARKS_BLEED - SHOP_BLEED
+    """From the page's edge to the BleedBox's edge, in millimetres."""
+    middle = SHOP_MARKS_BLEED + CARD_SIZES["poker"].width / 2
+    inside = 25.4 / DPI
+
+    assert near(pixel(picture, middle, bleed_edge + inside), colour(face.colour))
+    assert pixel(picture, middle, bleed_edge - 3 * inside) == WHITE
+    left_of_band = SHOP_MARKS_BLEED + 2.0
+    assert near(pixel(picture, bleed_edge + inside, left_of_band), colour(face.colour))
 
 
 def test_each_card_paints_its_own_bleed_and_no_further(sheet_pictures, layout, deck_sheets):
