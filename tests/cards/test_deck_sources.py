@@ -128,3 +128,26 @@ def test_figure_pages_are_where_the_contents_start_them(builtin_deck):
     }
     for figure in builtin_deck.figures:
         assert f"p. {starts[figure.id]}" in plain(figure.source), figure.id
+
+
+@pytest.mark.parametrize(
+    ("card_id", "source", "words"),
+    [
+        ("difficultes-des-agents", "ACTAS La Réunion", ("formation", "illectronisme")),
+        (
+            "conseil-des-usagers",
+            "CCAS de Mont-Saint-Aignan",
+            ("« faire avec » plutôt que « faire pour »",),
+        ),
+        ("ateliers-en-cycles", "CCAS de Mont-Saint-Aignan", ("8 séances", "6 à 10 personnes")),
+        ("faire-a-la-place-ou-faire-avec", "Agate", ("« faire à la place de »",)),
+        ("referents-numeriques", "Conseil départemental de la Mayenne", ("13 référents", "150")),
+        ("de-1796-a-2050", "UNCCAS", ("1796", "1953", "1986")),
+        ("destigmatiser-le-social", "UNCCAS", ("sans attendre 2050",)),
+    ],
+)
+def test_contexts_from_every_seed_cite_it(builtin_deck, card_id, source, words):
+    card = builtin_deck.card(card_id)
+    assert card.source.startswith(source)
+    for word in words:
+        assert word in plain(card.text), (card_id, word)

@@ -25,7 +25,7 @@ def test_the_deck_prints_on_a4_sheets_each_followed_by_its_backs(deck_sheets):
     pages = reader(deck_sheets.pdf).pages
     sheets = -(-len(deck_sheets.faces) // 9)
 
-    assert len(deck_sheets.faces) == 160 + 15  # dealt cards, then facilitation activities
+    assert len(deck_sheets.faces) == 172 + 15  # dealt cards, then facilitation activities
     assert len(pages) == 2 * sheets
     for page in pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
