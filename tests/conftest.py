@@ -31,6 +31,7 @@ SLOW_MODULES = (
     "store/test_processes.py",
     "tui/test_facilitator.py",
     "tui/test_group_journey.py",
+    "tui/test_monkey.py",
     "tui/test_snapshots_*.py",
     "tui/test_wizard_robustness.py",
 )
