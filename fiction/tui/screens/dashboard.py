@@ -1,35 +1,39 @@
 """The facilitator's dashboard: every group's progress, the agenda and the shared countdown.
 
 Groups write from other processes (other terminals, other browser tabs), so
-the dashboard never trusts what it read last: every second it asks the store
-for the workshop's revision (one cheap query, off the UI thread) and reloads
-the workshop only when it changed. The countdown's controls write to the
-store too, so every group's screen follows them.
+the dashboard never trusts what it read last: its watcher asks the store
+every second, off the UI thread, for the workshop's revision and who has
+which group open, and posts a newer reading when one of them changed; the
+dashboard hands it down to the countdown and the table. The countdown's
+controls write to the store too, so every group's screen follows them.
 """
 
 from __future__ import annotations
 
-import asyncio
 import random
 from collections.abc import Callable, Iterable
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from fiction.errors import FictionError
 from fiction.render.markdown import french_date
 from fiction.store.model import Group, Workshop
 from fiction.store.phase import start_times
 from fiction.store.store import Store
-from fiction.tui.formats import STEP_TITLES, ago, minutes_text
+from fiction.tui.access import fiction_app
+from fiction.tui.formats import ago, minutes_text, step_text
 from fiction.tui.screens.confirm import ConfirmScreen
+from fiction.tui.watcher import WorkshopChanged, WorkshopUnreadable, WorkshopWatcher
 from fiction.tui.widgets.countdown import Countdown
+from fiction.tui.widgets.footer import Footer
 from fiction.tui.widgets.group_table import GroupTable
+from fiction.tui.widgets.title_bar import TitleBar
 
 COLUMNS = (
     ("number", "N°"),
@@ -102,14 +106,15 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
         super().__init__()
         self.workshop_name = workshop_name
         self.workshop: Workshop | None = None
-        self._revision = -1
+        self.watcher = WorkshopWatcher(self, workshop_name, self.POLL_SECONDS)
+        self._open_screens: dict[int, int] = {}
         self._card_titles: Callable[[str], str] = str
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="dashboard-info", markup=False)
         with Horizontal(id="dashboard-top"):
-            yield Countdown(self.workshop_name, id="dashboard-countdown")
+            yield Countdown(id="dashboard-countdown")
             yield Static(id="dashboard-agenda")
         yield GroupTable(
             COLUMNS,
@@ -130,43 +135,37 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
             self.refresh_now()
         except FictionError as error:
             self.app.pop_screen()
-            self.app.show_error(error, "Impossible d'ouvrir l'atelier")
+            fiction_app(self).show_error(error, "Impossible d'ouvrir l'atelier")
             return
-        self.set_interval(self.POLL_SECONDS, self._poll)
+        assert self.workshop is not None
+        self.watcher.start(self.workshop, self.watcher.revision)
+        self.set_interval(self.POLL_SECONDS, self._show_edit_times, name="il y a…")
 
     # --- reading the store --------------------------------------------------------
 
     def refresh_now(self) -> None:
         """Read the workshop now (after an action of this screen) and redraw."""
-        store = self.app.store
-        self._revision = store.revision(self.workshop_name)
+        store = fiction_app(self).store
+        self.watcher.revision = store.revision(self.workshop_name)
         self._show(store.load(self.workshop_name))
 
-    @work(exclusive=True, group="dashboard-poll")
-    async def _poll(self) -> None:
-        """Reload when a group or another screen wrote; else only let the clocks move."""
-        try:
-            store = self.app.store
-            revision = await asyncio.to_thread(store.revision, self.workshop_name)
-            if revision != self._revision:
-                workshop = await asyncio.to_thread(store.load, self.workshop_name)
-                self._revision = revision
-                self._show(workshop)
-                return
-        except FictionError as error:
-            self.query_one("#dashboard-info", Static).update(
-                f"Lecture de l'atelier impossible pour l'instant : {error.message}"
-            )
-            return
-        if self.workshop is not None:
-            self._show_edit_times(self.workshop)
+    def on_workshop_changed(self, message: WorkshopChanged) -> None:
+        """A group or another screen wrote, or a group was opened or closed somewhere."""
+        self._open_screens = message.open_screens
+        self._show(message.workshop)
+
+    def on_workshop_unreadable(self, message: WorkshopUnreadable) -> None:
+        self.query_one("#dashboard-info", Static).update(
+            f"Lecture de l'atelier impossible pour l'instant : {message.problem}"
+        )
+        self.query_one(Countdown).unavailable(message.problem)
 
     # --- drawing ------------------------------------------------------------------
 
     def _show(self, workshop: Workshop) -> None:
         first = self.workshop is None or self.workshop.deck != workshop.deck
         self.workshop = workshop
-        self.query_one(Countdown).show(workshop, self._revision)
+        self.query_one(Countdown).show(workshop)
         if first:
             self._card_titles = self._titles_from_deck(workshop)
         self._show_info(workshop)
@@ -206,10 +205,12 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
             {str(group.number): self._cells(group, now) for group in workshop.groups}
         )
 
-    def _show_edit_times(self, workshop: Workshop) -> None:
+    def _show_edit_times(self) -> None:
+        if self.workshop is None:
+            return
         table = self.query_one(GroupTable)
-        now = self.app.clock()
-        for group in workshop.groups:
+        now = fiction_app(self).clock()
+        for group in self.workshop.groups:
             table.show_cell(str(group.number), "edited", _edited(group, now))
 
     def _cells(self, group: Group, now: float) -> dict[str, str]:
@@ -218,7 +219,7 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
         return {
             "number": str(group.number),
             "pseudonym": group.pseudonym,
-            "step": f"{group.step} {STEP_TITLES.get(group.step, '')}",
+            "step": step_text(group.step, self._open_screens.get(group.number, 0)),
             "written": progress_bar(*group.progress()),
             "edited": _edited(group, now),
             "figure": ", ".join(titles(card) for card in hand.figures),

@@ -17,10 +17,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from fiction.errors import FictionError
 from fiction.resources import builtin_deck_path, data_dir
+from fiction.tui.widgets.footer import Footer
+from fiction.tui.widgets.title_bar import TitleBar
 
 
 def builtin_deck_folders() -> tuple[Path, ...]:
@@ -95,7 +97,7 @@ de l'écran : rien à configurer.
         self._deck_options = [(folder.name, str(folder)) for folder in folders]
         if current not in folders:
             self._deck_options.append((current.name, str(current)))
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="home-body"):
             yield Static("Le CCAS en 2050 — atelier de design fiction", classes="title")
             with Center(), Vertical(id="home-actions"):

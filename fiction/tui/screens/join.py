@@ -17,12 +17,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from fiction.errors import FictionError
 from fiction.render.markdown import french_date
 from fiction.store.model import WIZARD_STEPS, Group, Workshop, WorkshopSummary
+from fiction.tui.widgets.footer import Footer
 
 POLL_SECONDS = 3.0
 """How often the workshop list is read again (one light query)."""

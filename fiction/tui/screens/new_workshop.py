@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from fiction.cards.model import CARD_KINDS, Deck
 from fiction.engine.model import DEFAULT_REDRAW_LIMIT
@@ -26,6 +26,8 @@ from fiction.store.model import DEFAULT_AGENDA
 from fiction.tui.formats import date_text, minutes_text, parse_clock, parse_count
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.widgets.agenda_editor import AgendaEditor
+from fiction.tui.widgets.footer import Footer
+from fiction.tui.widgets.title_bar import TitleBar
 from fiction.tui.workshop_form import (
     KIND_FIELDS,
     MAX_GROUPS,
@@ -100,7 +102,7 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
     def compose(self) -> ComposeResult:
         today = datetime.date.fromtimestamp(self.app.clock()).isoformat()
         hand = self.deck.manifest.hand
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="form"):
             yield Static(f"Nouvel atelier — jeu « {self.deck.manifest.title} »", classes="title")
             yield Static("L'atelier", classes="section")

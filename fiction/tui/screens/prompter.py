@@ -17,10 +17,11 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from fiction.report.timing import Pace, spoken_words
 from fiction.store.model import SEGMENT_LABELS, Segment
+from fiction.tui.widgets.footer import Footer
 
 TICK_SECONDS = 0.1
 """How often the text moves: ten steps a second read as a smooth roll."""

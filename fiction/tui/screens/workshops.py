@@ -9,11 +9,13 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from fiction.errors import FictionError
 from fiction.store.model import WorkshopSummary
 from fiction.tui.formats import ago, date_text
+from fiction.tui.widgets.footer import Footer
+from fiction.tui.widgets.title_bar import TitleBar
 
 
 class WorkshopsScreen(Screen[None]):
@@ -42,7 +44,7 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
         self._names: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("Reprendre un atelier", classes="title", id="workshops-title")
         table: DataTable[str] = DataTable(
             id="workshops-table", cursor_type="row", zebra_stripes=True

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Markdown, Static
 
 from fiction.cards.model import Deck
 from fiction.tui.widgets.card import KIND_NAMES
+from fiction.tui.widgets.footer import Footer
 
 
 def card_markdown(card: Any, kind: str, deck: Deck | None = None) -> str:

@@ -188,7 +188,8 @@ class GroupWizardScreen(Screen[None]):
             yield self._previous
             yield self._status_line
             yield self._next
-        yield Footer()
+        # No room at 80 columns for the palette's key: F1 lists it.
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         store = fiction_app(self).store
