@@ -124,6 +124,15 @@ def speed_option(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Écrire une image PNG par carte dans DOSSIER (au lieu du PDF, sauf si -o est donné).",
 )
 @click.option(
+    "--bleed",
+    "png_bleed",
+    type=click.FloatRange(0, 10),
+    default=0.0,
+    show_default=True,
+    metavar="MM",
+    help="Fond perdu des images PNG, en millimètres (3 pour un imprimeur en ligne).",
+)
+@click.option(
     "--dpi",
     type=click.IntRange(50, 600),
     default=200,
@@ -144,6 +153,7 @@ def print_cards(
     session_name: str | None,
     store_path: Path | None,
     png_dir: Path | None,
+    png_bleed: float,
     dpi: int,
     templates_dir: Path | None,
 ) -> None:
@@ -153,10 +163,11 @@ def print_cards(
     from fiction.render.cards import CardOptions, cards_pdf, cards_png
 
     options = CardOptions(size, paper, backs, back_offset, print_shop)
+    tags: list[str] = []
     if session_name is not None:
         workshop = _load_workshop(store_path, session_name)
         deck = _deck_for(workshop, deck_path)
-        faces = _session_faces(deck, workshop, kind)
+        faces, tags = _session_faces(deck, workshop, kind)
     else:
         from fiction.cards.locate import chosen_deck
 
@@ -164,19 +175,26 @@ def print_cards(
         faces = _deck_faces(deck, kind)
     printer = _printer(templates_dir)
     if png_dir is not None:
-        pictures = cards_png(printer, deck, faces, options.card_size, dpi)
+        pictures = cards_png(
+            printer, deck, faces, options.card_size, dpi, tags=tags, bleed=png_bleed
+        )
         try:
             png_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise FictionError(
                 f"Impossible de créer le dossier « {png_dir} » ({error.strerror or error})."
             ) from error
-        for index, (face, picture) in enumerate(pictures, start=1):
-            write_bytes_atomically(png_dir / f"{index:03d}-{face.key}.png", picture)
-        click.secho(f"{_cards(len(pictures))} en PNG dans {png_dir}.", fg="green")
+        for index, picture in enumerate(pictures, start=1):
+            name = f"{index:03d}-{picture.face.key}"
+            write_bytes_atomically(png_dir / f"{name}.png", picture.front)
+            write_bytes_atomically(png_dir / f"{name}-verso.png", picture.back)
+        click.secho(
+            f"{_cards(len(pictures))} en PNG dans {png_dir} (recto, et verso en -verso.png).",
+            fg="green",
+        )
     if png_dir is None or output is not None:
         output = output or Path("cartes.pdf")
-        write_bytes_atomically(output, cards_pdf(printer, deck, faces, options))
+        write_bytes_atomically(output, cards_pdf(printer, deck, faces, options, tags))
         layout = "une carte par page (imprimeur)" if print_shop else f"planches {paper.upper()}"
         click.secho(f"{_cards(len(faces))} ({size}, {layout}) dans {output}.", fg="green")
         if not print_shop:
@@ -348,26 +366,29 @@ def _deck_faces(deck: Any, kind: str | None) -> list[Any]:
     return deck_faces(deck, (kind,) if kind else DECK_KINDS)
 
 
-def _session_faces(deck: Any, workshop: Any, kind: str | None) -> list[Any]:
-    """Every card dealt, group after group and round after round (one stack per group)."""
+def _session_faces(deck: Any, workshop: Any, kind: str | None) -> tuple[list[Any], list[str]]:
+    """Every card dealt, group after group and round after round (one stack per group),
+    and whose hand each is in (« Groupe 2 · Panda zen »)."""
     from fiction.errors import FictionError
     from fiction.render.faces import card_face
 
     faces: list[Any] = []
+    tags: list[str] = []
     if kind in UNDEALT_KINDS:
-        return faces  # facilitation activities are never dealt: no group holds one
+        return faces, tags  # facilitation activities are never dealt: no group holds one
     for group in workshop.groups:
         for hand in group.hands:
             for shown in (kind,) if kind else CARD_KINDS:
                 for card_id in hand.ids(shown):
                     try:
                         faces.append(card_face(deck, card_id))
+                        tags.append(f"Groupe {group.number} · {group.pseudonym}")
                     except KeyError as error:
                         raise FictionError(
                             f"La carte « {card_id} » du groupe {group.number} n'est pas dans le "
                             f"jeu « {deck.manifest.id} » : indiquez le bon jeu avec --deck."
                         ) from error
-    return faces
+    return faces, tags
 
 
 def _cards(count: int) -> str:

@@ -31,6 +31,8 @@ class Placed:
     face: Face | None = None
     back: Back | None = None
     font_pt: float = 0.0
+    tag: str = ""
+    """Whose card it is (« Groupe 2 · Panda zen »), printed along its foot; empty for a deck."""
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,15 @@ def home_sheets(
     sizes: Mapping[str, float],
     duplex: str,
     offset: tuple[float, float] = (0.0, 0.0),
+    tags: Sequence[str] = (),
 ) -> list[Page]:
-    """Sheets of fronts, each followed by its backs unless `duplex` is `none`."""
+    """Sheets of fronts, each followed by its backs unless `duplex` is `none`.
+
+    With `tags` (one per face: whose hand it is), each hand starts on a sheet
+    of its own and every card carries its tag.
+    """
     pages = []
-    for start in range(0, len(faces), layout.per_sheet):
-        chunk = faces[start : start + layout.per_sheet]
+    for start, chunk, chunk_tags in _sheetfuls(faces, tags or [""] * len(faces), layout.per_sheet):
         slots = layout.fronts(len(chunk))
         wanted = [(True, "scale"), (False, duplex)] if start == 0 else []
         notes = tuple(
@@ -76,8 +82,8 @@ def home_sheets(
             if name != "none" and (box := layout.note_box(top=top)) is not None
         )
         fronts = tuple(
-            Placed(slot, face=face, font_pt=sizes[face.key])
-            for slot, face in zip(slots, chunk, strict=True)
+            Placed(slot, face=face, font_pt=sizes[face.key], tag=tag)
+            for slot, face, tag in zip(slots, chunk, chunk_tags, strict=True)
         )
         marks, guides = tuple(layout.cut_marks()), tuple(layout.guides())
         pages.append(Page(layout.width, layout.height, "recto", fronts, marks, guides, notes))
@@ -91,19 +97,35 @@ def home_sheets(
     return pages
 
 
+def _sheetfuls(
+    faces: Sequence[Face], tags: Sequence[str], per_sheet: int
+) -> list[tuple[int, Sequence[Face], Sequence[str]]]:
+    """(index of its first card, faces, tags) of each sheet: a new sheet for each new tag."""
+    sheets: list[tuple[int, Sequence[Face], Sequence[str]]] = []
+    start = 0
+    while start < len(faces):
+        end = start + 1
+        while end < len(faces) and end - start < per_sheet and tags[end] == tags[start]:
+            end += 1
+        sheets.append((start, faces[start:end], tags[start:end]))
+        start = end
+    return sheets
+
+
 def shop_pages(
     size: CardSize,
     faces: Sequence[Face],
     backs: Mapping[str, Back],
     sizes: Mapping[str, float],
     with_backs: bool,
+    tags: Sequence[str] = (),
 ) -> list[Page]:
     """One card per page, its back on the next page when `with_backs`."""
     bleed = SHOP_BLEED
     slot = Slot(0, 0, Rect(0.0, 0.0, size.width, size.height), bleed, bleed, bleed, bleed)
     pages = []
-    for face in faces:
-        front = Placed(slot, face=face, font_pt=sizes[face.key])
+    for face, tag in zip(faces, tags or [""] * len(faces), strict=True):
+        front = Placed(slot, face=face, font_pt=sizes[face.key], tag=tag)
         pages.append(Page(size.width, size.height, "recto", (front,), print_shop=True))
         if with_backs:
             verso = (Placed(slot, back=backs[face.kind]),)
@@ -112,21 +134,28 @@ def shop_pages(
 
 
 def single_cards(
-    size: CardSize, faces: Sequence[Face], sizes: Mapping[str, float], *, room: float = 1.0
+    size: CardSize,
+    faces: Sequence[Face],
+    sizes: Mapping[str, float],
+    *,
+    room: float = 1.0,
+    tags: Sequence[str] = (),
+    bleed: float = 0.0,
+    backs: Mapping[str, Back] | None = None,
 ) -> list[Page]:
-    """Each front alone on a page its size (no bleed, no mark).
+    """Each front alone on a page its size plus `bleed` all round (no mark).
 
-    `room` makes the page that many times taller than the card: text running
-    off a card then still lays out below it, so measuring sees how far it runs
-    (WeasyPrint drops what would fall past the page's end).
+    With `backs`, each front is followed by its back. `room` makes the page
+    that many times taller than the card: text running off a card then still
+    lays out below it, so measuring sees how far it runs (WeasyPrint drops
+    what would fall past the page's end).
     """
-    slot = Slot(0, 0, Rect(0.0, 0.0, size.width, size.height), 0.0, 0.0, 0.0, 0.0)
-    return [
-        Page(
-            size.width,
-            size.height * room,
-            "recto",
-            (Placed(slot, face=face, font_pt=sizes[face.key]),),
-        )
-        for face in faces
-    ]
+    slot = Slot(0, 0, Rect(bleed, bleed, size.width, size.height), bleed, bleed, bleed, bleed)
+    width, height = size.width + 2 * bleed, size.height * room + 2 * bleed
+    pages = []
+    for face, tag in zip(faces, tags or [""] * len(faces), strict=True):
+        front = Placed(slot, face=face, font_pt=sizes[face.key], tag=tag)
+        pages.append(Page(width, height, "recto", (front,)))
+        if backs is not None:
+            pages.append(Page(width, height, "verso", (Placed(slot, back=backs[face.kind]),)))
+    return pages

@@ -104,13 +104,27 @@ def laid_out(
     return document
 
 
-def cards_pdf(printer: Printer, deck: Deck, faces: Sequence[Face], options: CardOptions) -> bytes:
-    """The PDF of `faces`: home sheets, or print-shop pages with `options.print_shop`."""
-    return printer.pdf(cards_document(printer, deck, faces, options))
+def cards_pdf(
+    printer: Printer,
+    deck: Deck,
+    faces: Sequence[Face],
+    options: CardOptions,
+    tags: Sequence[str] = (),
+) -> bytes:
+    """The PDF of `faces`: home sheets, or print-shop pages with `options.print_shop`.
+
+    `tags` (one per face, such as « Groupe 2 · Panda zen ») print along each
+    card's foot, and each new tag starts a new home sheet: one hand per sheet.
+    """
+    return printer.pdf(cards_document(printer, deck, faces, options, tags))
 
 
 def cards_document(
-    printer: Printer, deck: Deck, faces: Sequence[Face], options: CardOptions
+    printer: Printer,
+    deck: Deck,
+    faces: Sequence[Face],
+    options: CardOptions,
+    tags: Sequence[str] = (),
 ) -> object:
     """The laid-out pages of `cards_pdf` (WeasyPrint's document, before writing)."""
     if not faces:
@@ -120,26 +134,54 @@ def cards_document(
 
     def arrange(sizes: dict[str, float]) -> list[card_pages.Page]:
         if options.print_shop:
-            return card_pages.shop_pages(size, faces, backs, sizes, options.backs != "none")
+            with_backs = options.backs != "none"
+            return card_pages.shop_pages(size, faces, backs, sizes, with_backs, tags)
         layout = plan_sheet(size, PAPERS[options.paper])
-        return card_pages.home_sheets(layout, faces, backs, sizes, options.backs, options.offset)
+        return card_pages.home_sheets(
+            layout, faces, backs, sizes, options.backs, options.offset, tags
+        )
 
     return laid_out(printer, deck, faces, size, arrange, print_shop=options.print_shop)
 
 
+@dataclass(frozen=True)
+class Picture:
+    """One card as PNG pictures: its front and its back."""
+
+    face: Face
+    front: bytes
+    back: bytes
+
+
 def cards_png(
-    printer: Printer, deck: Deck, faces: Sequence[Face], size: CardSize, dpi: int
-) -> list[tuple[Face, bytes]]:
-    """One PNG picture per card front, cut to the card's edge (for screens and whiteboards)."""
+    printer: Printer,
+    deck: Deck,
+    faces: Sequence[Face],
+    size: CardSize,
+    dpi: int,
+    *,
+    tags: Sequence[str] = (),
+    bleed: float = 0.0,
+) -> list[Picture]:
+    """Each card's front and back as PNG pictures, cut to the card's edge or `bleed` mm past it.
+
+    At the edge for screens and whiteboards; with a bleed (3 mm is usual) for
+    online card printers, who ask for both sides.
+    """
     from fiction.render.png import pdf_to_pngs
 
     if not faces:
         raise FictionError("Aucune carte à imprimer.")
-    document = laid_out(
-        printer, deck, faces, size, lambda sizes: card_pages.single_cards(size, faces, sizes)
-    )
-    pdf = printer.pdf(document)
-    return list(zip(faces, pdf_to_pngs(pdf, dpi), strict=True))
+    backs = {face.kind: back(deck, face.kind) for face in faces}
+
+    def arrange(sizes: dict[str, float]) -> list[card_pages.Page]:
+        return card_pages.single_cards(size, faces, sizes, tags=tags, bleed=bleed, backs=backs)
+
+    pictures = pdf_to_pngs(printer.pdf(laid_out(printer, deck, faces, size, arrange)), dpi)
+    return [
+        Picture(face, pictures[2 * index], pictures[2 * index + 1])
+        for index, face in enumerate(faces)
+    ]
 
 
 def cards_html(

@@ -11,6 +11,7 @@ that every word of it reached the PDF.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +36,10 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
     "inspirations": ("summary",),
     "activities": ("purpose", "material", "steps"),
 }
-"""The fields printed under each kind's title, in order."""
+"""The fields printed under each kind's title, in order. A kind not listed here (one
+a deck added later) prints every text field of its cards, in the order they are
+declared (`_fields`): a new kind prints before anyone writes its layout."""
+_NOT_PRINTED = frozenset({"id", "title", "source"})
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ class Back:
 
 def face(deck: Deck, kind: str, card: Any) -> Face:
     blocks = []
-    for name in LAYOUTS[kind]:
+    for name in LAYOUTS.get(kind) or _fields(card):
         value = getattr(card, name)
         if isinstance(value, tuple):
             blocks.append(Block(name, items=value))
@@ -90,7 +94,7 @@ def face(deck: Deck, kind: str, card: Any) -> Face:
     return Face(
         key=card.id,
         kind=kind,
-        label=KIND_LABELS[kind],
+        label=KIND_LABELS.get(kind, kind),
         colour=getattr(deck.manifest.colours, kind),
         title=card.title,
         subtitle=_subtitle(kind, card),
@@ -100,7 +104,19 @@ def face(deck: Deck, kind: str, card: Any) -> Face:
 
 
 def back(deck: Deck, kind: str) -> Back:
-    return Back(kind, KIND_LABELS[kind], getattr(deck.manifest.colours, kind), deck.manifest.title)
+    label = KIND_LABELS.get(kind, kind)
+    return Back(kind, label, getattr(deck.manifest.colours, kind), deck.manifest.title)
+
+
+def _fields(card: Any) -> tuple[str, ...]:
+    """The text fields of a card of a kind without a layout, as its dataclass declares them."""
+    return tuple(
+        spec.name
+        for spec in dataclasses.fields(card)
+        if spec.name not in _NOT_PRINTED
+        and not spec.metadata.get("derived")
+        and isinstance(getattr(card, spec.name), str | tuple)
+    )
 
 
 def deck_faces(deck: Deck, kinds: tuple[str, ...] = DECK_KINDS) -> list[Face]:

@@ -93,11 +93,50 @@ def test_a_workshops_hands_print_as_one_png_per_dealt_card(run, tmp_path: Path, 
     files = sorted((tmp_path / "images").iterdir())
     themes = [group.hands[0].themes[0] for group in workshop.groups]
     assert code == 0 and "3 cartes en PNG" in out
-    assert [path.name for path in files] == [
-        f"{n:03d}-{theme}.png" for n, theme in enumerate(themes, 1)
-    ]
-    assert Image.open(files[0]).size == (round(63 / 25.4 * 60), round(88 / 25.4 * 60))
+    assert [path.name for path in files] == sorted(
+        name
+        for n, theme in enumerate(themes, 1)
+        for name in (f"{n:03d}-{theme}.png", f"{n:03d}-{theme}-verso.png")
+    )
+    for path in files:
+        assert Image.open(path).size == (round(63 / 25.4 * 60), round(88 / 25.4 * 60))
     assert not (tmp_path / "cartes.pdf").exists()
+
+
+def test_png_pictures_take_a_bleed_on_request(run, tmp_path: Path):
+    code, _, _ = run("cards", "--kind", "figures", "--png", "images", "--dpi", "60", "--bleed", "3")
+
+    files = sorted((tmp_path / "images").glob("*.png"))
+    assert code == 0 and len(files) == 2 * 7
+    for path in files:
+        width, height = Image.open(path).size
+        assert abs(width - 69 / 25.4 * 60) <= 1 and abs(height - 94 / 25.4 * 60) <= 1
+    back = Image.open(next(path for path in files if path.stem.endswith("-verso")))
+    # A back is painted to the picture's very edge: the bleed is the card's colour.
+    assert back.convert("RGB").getpixel((0, 0)) != (255, 255, 255)
+
+
+def test_session_cards_start_each_hand_on_its_own_sheet_labelled_with_its_group(
+    run, tmp_path: Path, filled_store
+):
+    with Store(filled_store) as store:
+        workshop = store.load(NAME)
+
+    code, _, _ = run("cards", "--session", NAME, "-o", "mains.pdf")
+
+    fronts = page_texts((tmp_path / "mains.pdf").read_bytes())[::2]
+    per_sheet = 9
+    expected = []
+    for group in workshop.groups:
+        dealt = sum(len(hand.all_ids()) for hand in group.hands)
+        full, rest = divmod(dealt, per_sheet)
+        expected += [(group, per_sheet)] * full + ([(group, rest)] if rest else [])
+    assert code == 0 and len(fronts) == len(expected)
+    for text, (group, cards) in zip(fronts, expected, strict=True):
+        tag = comparable(f"Groupe {group.number} · {group.pseudonym}")
+        assert text.count(tag) == cards
+        others = [g for g in workshop.groups if g.number != group.number]
+        assert not any(comparable(g.pseudonym) in text for g in others)
 
 
 def test_the_booklet_format_follows_the_file_name(run, tmp_path: Path):
