@@ -1,14 +1,21 @@
 """How fast the workshop app answers: time to the first screen, and from a key to the screen.
 
-Both are measured headless with Textual's Pilot, beside a bare Textual app (a
-Static and an Input) measured the same way in the same run, so the ratio says
-what fiction adds to Textual's own cost on this machine:
+Both are measured headless, beside a bare Textual app (a Static and an Input)
+measured the same way in the same run, so the ratio says what fiction adds to
+Textual's own cost on this machine:
 
-- first screen: from starting the app to its first screen mounted (the home);
+- first screen, from the command: from starting the process (`fiction app`,
+  through the CLI, every import included; `python` for the bare app) to its
+  first screen mounted, in a child process (`_first_screen.py`): what a
+  facilitator waits for;
+- first screen, in the process: the same without the interpreter and the
+  imports (an app already run once in this process), with Textual's Pilot;
 - keypress: from a key pressed to the screen having processed it (Pilot's
-  `press` returns once every widget of the screen is idle again), typing in
-  an Input, and pressing Espace on the dashboard (pause/resume: one durable
-  store write, then the dashboard and countdown read it back).
+  `press` returns once every widget of the screen is idle again): typing in
+  an Input (« Nouvel atelier ») and in a group's question, pressing Espace on
+  the dashboard (pause/resume: one durable store write, then the dashboard and
+  countdown read it back), and F3/F2 in a group's journey (the next step, then
+  back: the step being left is saved, the other one built).
 
     .venv/bin/python benchmarks/bench_tui.py [--runs 10] [--keys 40]
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,18 +61,30 @@ async def first_screen(make: Callable[[], App[None]], ready: Callable[[App[None]
         return time.perf_counter() - start
 
 
+def process_first_screen(kind: str, store: Path) -> float:
+    """Seconds from starting a process to its first screen (see `_first_screen.py`)."""
+    script = Path(__file__).resolve().parent / "_first_screen.py"
+    start = time.time()
+    done = subprocess.run(
+        [sys.executable, str(script), kind, str(store)], check=True, capture_output=True, text=True
+    )
+    return float(done.stdout.split()[-1]) - start
+
+
 async def key_times(
-    app: App[None], keys: int, open_screen: tuple[str, ...], key: str
+    app: App[None], keys: int, open_screen: tuple[str, ...], key: str | tuple[str, ...]
 ) -> list[float]:
-    """Seconds from each press of `key` to the screen done with it (after `open_screen`)."""
+    """Seconds from each press of `key` (or of each key in turn) to the screen done with it
+    (after `open_screen`)."""
+    cycle = (key,) if isinstance(key, str) else key
     timings = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*open_screen)
         await pilot.pause()
-        await pilot.press(key)  # warm-up
-        for _ in range(keys):
+        await pilot.press(*cycle)  # warm-up
+        for index in range(keys):
             start = time.perf_counter()
-            await pilot.press(key)
+            await pilot.press(cycle[index % len(cycle)])
             timings.append(time.perf_counter() - start)
     return timings
 
@@ -96,6 +116,14 @@ async def measure(runs: int, keys: int, folder: Path) -> None:
     def bare_ready(app: App[None]) -> bool:
         return bool(app.screen.query(Input)) and app.screen.is_mounted
 
+    for kind in ("bare", "fiction"):  # every file read once, into the disk cache
+        process_first_screen(kind, store)
+    commands = [("Textual seul : python, premier écran", []), ("fiction app : premier écran", [])]
+    for _ in range(runs):  # in turn, so that both see the same load
+        commands[0][1].append(process_first_screen("bare", store))
+        commands[1][1].append(process_first_screen("fiction", store))
+    print_rows("Du lancement au premier écran", commands, baseline=commands[0][0])
+
     # One app of each first, so that imports and caches are not measured.
     await first_screen(BareApp, bare_ready)
     await first_screen(fiction, at_home)
@@ -109,7 +137,7 @@ async def measure(runs: int, keys: int, folder: Path) -> None:
             [await first_screen(fiction, at_home) for _ in range(runs)],
         ),
     ]
-    print_rows("Temps jusqu'au premier écran", starts, baseline=starts[0][0])
+    print_rows("Premier écran, imports faits", starts, baseline=starts[0][0])
 
     presses = [
         ("Textual seul : une lettre dans un champ", await key_times(BareApp(), keys, (), "a")),
@@ -120,6 +148,14 @@ async def measure(runs: int, keys: int, folder: Path) -> None:
         (
             "fiction : Espace (tableau de bord)",
             await key_times(fiction(), keys, ("r", "enter"), "space"),
+        ),
+        (
+            "fiction : une lettre (question d'un groupe)",
+            await key_times(fiction(), keys, ("r", "enter", "enter", "f3"), "a"),
+        ),
+        (
+            "fiction : F3 puis F2 (étapes d'un groupe)",
+            await key_times(fiction(), keys, ("r", "enter", "enter"), ("f3", "f2")),
         ),
     ]
     print_rows("D'une touche à l'écran à jour", presses, baseline=presses[0][0])
