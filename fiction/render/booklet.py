@@ -5,7 +5,10 @@ templates. Card ids become card titles when the deck is at hand (ids
 otherwise, as the Markdown export does); the news-report script carries its
 estimated timings (`fiction.report.timing`); the map of what was explored
 crosses every figure of the deck with every theme and names the groups that
-drew each pair.
+drew each pair. A group's chapter lists its whole hand and its « Et si
+demain… » question: the one it wrote, or else the one its cards compose
+(`fiction.engine.prompts`). The agenda gives clock times from the workshop's
+start time (« 14:00 »), or times from the start (« + 1 h 20 ») when none is set.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from fiction.cards.model import Deck
+from fiction.cards.model import CARD_KINDS, Deck
+from fiction.engine.model import Hand
+from fiction.engine.prompts import compose_prompt
+from fiction.errors import FictionError
 from fiction.render.card_names import CardNames
-from fiction.render.markdown import french_date
+from fiction.render.markdown import HAND_LABELS, french_date, workshop_heading
 from fiction.report.script import clock, duration
 from fiction.report.timing import Pace, segment_seconds
 from fiction.store.creation import deck_hash
@@ -65,7 +71,11 @@ class Chapter:
     title: str
     figures: tuple[str, ...]
     themes: tuple[str, ...]
+    hand: tuple[tuple[str, tuple[str, ...]], ...]
+    """(label, card titles) of every kind the group was dealt, all rounds together."""
     question: str
+    question_composed: bool
+    """The group wrote no question: `question` is the one its cards compose."""
     place_name: str
     context: str
     narrative: str
@@ -90,11 +100,14 @@ class AgendaRow:
     title: str
     minutes: int
     start: str
+    """« 14:40 » from the workshop's start time, or « + 40 min » from the start."""
 
 
 @dataclass(frozen=True)
 class Booklet:
     name: str
+    heading: str
+    """« Atelier « Fresque » », or the name alone when it already says « Atelier … »."""
     date: str
     place: str
     deck_title: str
@@ -102,6 +115,8 @@ class Booklet:
     accent: str
     """The colour of headings: the deck's figure colour."""
     agenda: tuple[AgendaRow, ...]
+    agenda_clock: bool
+    """The agenda's starts are clock times (the workshop has a start time)."""
     agenda_total: str
     explored: ExploredMap
     chapters: tuple[Chapter, ...]
@@ -121,22 +136,26 @@ def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> 
     pace = pace or Pace()
     names = CardNames(deck)
     total_minutes = sum(phase.minutes for phase in workshop.agenda)
+    start = _minutes_of_day(workshop.start_time)
     agenda, elapsed = [], 0
     for phase in workshop.agenda:
-        agenda.append(AgendaRow(phase.title, phase.minutes, hours_minutes(elapsed)))
+        when = time_of_day(start + elapsed) if start is not None else f"+ {hours_minutes(elapsed)}"
+        agenda.append(AgendaRow(phase.title, phase.minutes, when))
         elapsed += phase.minutes
     source = deck.manifest.source if deck is not None else None
     return Booklet(
         name=workshop.name,
+        heading=workshop_heading(workshop.name),
         date=french_date(workshop.date),
         place=workshop.place,
         deck_title=deck.manifest.title if deck is not None else workshop.deck.id,
         deck_version=workshop.deck.version,
         accent=deck.manifest.colours.figures if deck is not None else DEFAULT_ACCENT,
         agenda=tuple(agenda),
+        agenda_clock=start is not None,
         agenda_total=hours_minutes(total_minutes),
         explored=explored_map(workshop, deck, names),
-        chapters=tuple(chapter(group, names, pace) for group in workshop.groups),
+        chapters=tuple(chapter(group, names, pace, deck) for group in workshop.groups),
         pseudonyms=tuple((group.number, group.pseudonym) for group in workshop.groups),
         review=tuple((REVIEW_LABELS[kind], workshop.review.items(kind)) for kind in REVIEW_KINDS),
         weather=workshop.weather,
@@ -148,9 +167,18 @@ def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> 
     )
 
 
-def chapter(group: Group, names: CardNames, pace: Pace) -> Chapter:
+def chapter(group: Group, names: CardNames, pace: Pace, deck: Deck | None = None) -> Chapter:
     figures = _unique(card for hand in group.hands for card in hand.figures)
     points = _unique([*(card for hand in group.hands for card in hand.vigilance), *group.answers])
+    hand = tuple(
+        (HAND_LABELS.get(kind, kind), tuple(names.title(card) for card in cards))
+        for kind in CARD_KINDS
+        if (cards := _unique(card for held in group.hands for card in held.ids(kind)))
+    )
+    question = group.question.strip()
+    composed = not question and deck is not None and bool(group.hands)
+    if composed:
+        question = _composed_question(deck, group)
     return Chapter(
         anchor=f"groupe-{group.number}",
         number=group.number,
@@ -160,7 +188,9 @@ def chapter(group: Group, names: CardNames, pace: Pace) -> Chapter:
         themes=tuple(
             names.title(card) for card in _unique(c for h in group.hands for c in h.themes)
         ),
-        question=group.question,
+        hand=hand,
+        question=question,
+        question_composed=composed and bool(question),
         place_name=group.place_name,
         context=group.context,
         narrative=group.narrative,
@@ -219,6 +249,30 @@ def explored_map(workshop: Workshop, deck: Deck | None, names: CardNames) -> Exp
         tuple(names.title(card) for card in themes),
         tuple(cells),
     )
+
+
+def _composed_question(deck: Deck, group: Group) -> str:
+    """The question the group's first hand composes, or "" if the deck's template fails."""
+    first = group.hands[0]
+    hand = Hand(group.number, first.round, **{kind: first.ids(kind) for kind in CARD_KINDS})
+    try:
+        return compose_prompt(deck, hand).question
+    except FictionError:
+        return ""
+
+
+def _minutes_of_day(clock_time: str) -> int | None:
+    """« 14:00 » → 840; None when the workshop has no start time."""
+    hours, _, minutes = clock_time.partition(":")
+    if not (hours.isdigit() and minutes.isdigit()):
+        return None
+    return int(hours) * 60 + int(minutes)
+
+
+def time_of_day(minutes: int) -> str:
+    """`880` → « 14:40 » (past midnight, the clock goes round)."""
+    hours, rest = divmod(minutes % (24 * 60), 60)
+    return f"{hours:02d}:{rest:02d}"
 
 
 def hours_minutes(minutes: int) -> str:

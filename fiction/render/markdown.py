@@ -7,6 +7,7 @@ texts the groups typed are kept as typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from fiction.cards.model import CARD_KINDS, Deck
@@ -46,22 +47,46 @@ def french_date(iso: str) -> str:
     return f"{'1er' if day == 1 else day} {MONTHS[month - 1]} {year}"
 
 
+def workshop_heading(name: str) -> str:
+    """« Atelier « Fresque » », but « Atelier du Mans » as is (never « Atelier « Atelier … » »)."""
+    if name.strip().casefold().startswith("atelier"):
+        return name.strip()
+    return f"Atelier « {name} »"
+
+
+def escape_html(text: str) -> str:
+    """Markdown with any HTML the groups typed made inert: `<script>` prints as text.
+
+    Markdown renderers pass raw HTML through; every `<` becomes `&lt;` and an
+    `&` that would start an entity becomes `&amp;`. The export's own
+    Markdown never uses either.
+    """
+    return _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+
+
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
 def workshop_markdown(workshop: Workshop, deck: Deck | None = None) -> str:
     """The whole workshop: its facts, agenda, every group, the closing review."""
     names = CardNames(deck)
-    parts = [f"# Atelier « {workshop.name} »", _facts(workshop), _agenda(workshop)]
+    parts = [f"# {workshop_heading(workshop.name)}", _facts(workshop), _agenda(workshop)]
     parts += [_group(group, names, len(workshop.groups[0].hands)) for group in workshop.groups]
     parts.append(_review(workshop))
-    return "\n\n".join(part for part in parts if part) + "\n"
+    return escape_html("\n\n".join(part for part in parts if part) + "\n")
 
 
 def group_markdown(workshop: Workshop, group: Group, deck: Deck | None = None) -> str:
     """One group's account on its own, as the group takes it home from the Relecture step."""
-    heading = f"# {group.pseudonym} — atelier « {workshop.name} »"
+    heading = f"# {group.pseudonym} — {_lower_first(workshop_heading(workshop.name))}"
     facts = [("Date", french_date(workshop.date)), ("Lieu", workshop.place)]
     lines = "\n".join(f"- **{label}** : {value}" for label, value in facts if value)
     body = _group_body(group, CardNames(deck), len(group.hands), "##")
-    return "\n\n".join(part for part in (heading, lines, body) if part) + "\n"
+    return escape_html("\n\n".join(part for part in (heading, lines, body) if part) + "\n")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def group_file_name(workshop: Workshop, group: Group) -> str:

@@ -7,15 +7,16 @@ printed for the filming.
 from __future__ import annotations
 
 from fiction.render.booklet import Booklet, Chapter
+from fiction.render.markdown import escape_html
 
 
 def script_markdown(booklet: Booklet, chapter: Chapter) -> str:
     heading = (
         f"# Journal télévisé — groupe {chapter.number} — {chapter.pseudonym}\n\n"
-        f"Atelier « {booklet.name} » · {chapter.title}"
+        f"{booklet.heading} · {chapter.title}"
     )
     if not chapter.script.rows:
-        return f"{heading}\n\n_Ce groupe n'a pas encore écrit son journal télévisé._\n"
+        return escape_html(f"{heading}\n\n_Ce groupe n'a pas encore écrit son journal télévisé._\n")
     lines = ["| Segment | Image | Son |", "|---|---|---|"]
     for row in chapter.script.rows:
         segment = f"{row.number}. **{row.kind}**"
@@ -30,7 +31,7 @@ def script_markdown(booklet: Booklet, chapter: Chapter) -> str:
         f"Durée estimée : {chapter.script.total} "
         f"(lecture à {chapter.script.words_per_minute} mots par minute)."
     )
-    return f"{heading}\n\n" + "\n".join(lines) + f"\n\n{total}\n"
+    return escape_html(f"{heading}\n\n" + "\n".join(lines) + f"\n\n{total}\n")
 
 
 def _cell(text: str) -> str:
