@@ -321,7 +321,7 @@ def _write_document(printer: Any, output: Path, html: str, chosen: str) -> None:
     if chosen == "html":
         _write_text(output, html)
     else:
-        write_bytes_atomically(output, printer.pdf(printer.layout(html)))
+        write_bytes_atomically(output, printer.pdf(printer.layout(html), archive=True))
         _show_warnings(printer)
 
 

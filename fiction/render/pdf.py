@@ -9,6 +9,11 @@ reports a missing glyph, a refused fetch or a CSS rule it ignored through the
 show them instead of losing them. A notice about the machine rather than the
 document (the PDF comes out the same) stays in the log and is not collected:
 the user would read an English warning about nothing they can change.
+
+Documents kept as a record (the booklet, a group's script) are written as
+PDF/A-2a: fonts embedded, colours in sRGB, and tagged (`ARCHIVE_VARIANT`), so
+the PDF outlives its software and a screen reader follows its structure. Card
+sheets, made to be cut, are written as plain PDF.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from fiction.render.templating import TemplateFolders
 # The start of WeasyPrint's notices (their format strings) that say nothing about
 # the document: without the HarfBuzz-Subset library, fonts are subset by fontTools.
 MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
+ARCHIVE_VARIANT = "pdf/a-2a"
+"""PDF/A-2, level A (accessible): WeasyPrint tags the structure for this variant."""
 
 
 class _Collector(logging.Handler):
@@ -58,8 +65,11 @@ class Printer:
             )
             return document.render(font_config=self.fonts)
 
-    def pdf(self, document: Any) -> bytes:
+    def pdf(self, document: Any, *, archive: bool = False) -> bytes:
+        """The PDF of a laid-out document; PDF/A, tagged, when it is an `archive`."""
         with self._collecting():
+            if archive:
+                return document.write_pdf(pdf_variant=ARCHIVE_VARIANT, pdf_tags=True)
             return document.write_pdf()
 
     @contextmanager

@@ -157,6 +157,20 @@ def test_the_booklet_pdf_is_written_to_livret_pdf(run, tmp_path: Path):
     assert comparable("lecture à 210 mots par minute") in text
 
 
+@pytest.mark.parametrize("command", [("booklet", NAME), ("script", NAME, "--group", "1")])
+def test_the_booklet_and_the_script_are_archived_as_tagged_pdf_a(run, tmp_path: Path, command):
+    code, _, _ = run(*command, "-o", "archive.pdf")
+
+    pdf = reader((tmp_path / "archive.pdf").read_bytes())
+    root = pdf.trailer["/Root"]
+    metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert code == 0
+    assert 'pdfaid:part="2" pdfaid:conformance="A"' in metadata
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert "/OutputIntents" in root
+
+
 def test_one_groups_script_as_a_markdown_table(run, tmp_path: Path):
     code, out, _ = run("script", NAME, "--group", "2", "--format", "md")
 
