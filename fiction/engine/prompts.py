@@ -53,7 +53,7 @@ class Prompts:
             )
         if own is not None and own.is_dir():
             folders.insert(0, own)
-            sources.insert(0, Folder(own, within=Path(deck_folder)))
+            sources.insert(0, Folder(own, within=own.parent))
         environment = sandbox(FolderLoader(sources))
         self._templates: dict[str, Any] = {}
         for name in TEMPLATE_NAMES:

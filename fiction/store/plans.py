@@ -123,6 +123,11 @@ def new_segment(group: int, fields: Mapping[str, Any], position: int | None) -> 
             "SELECT count(*) FROM segments WHERE workshop_id = ? AND group_number = ?",
             (workshop_id, group),
         ).fetchone()[0]
+        if count >= check.MAX_ITEMS:  # what an export of the workshop could not hold
+            raise FictionError(
+                f"Le journal du groupe {group} compte déjà {count} séquences, le plus qu'il "
+                "puisse en compter : retirez-en une avant d'en ajouter."
+            )
         place = count if position is None else check.integer(position, "position", 0)
         target = target_of(group, segment_path(_next_segment_id(db, workshop_id, group)))
         return target, None, {"position": place} | checked

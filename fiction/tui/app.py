@@ -191,7 +191,8 @@ class FictionApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        text = getattr(self.screen, "HELP", None) or APP_HELP
+        # A screen whose help depends on what it shows (the wizard's step) says it.
+        text = getattr(self.screen, "help_text", lambda: self.screen.HELP)() or APP_HELP
         # Only the keys the footer shows: hidden ones include Textual's own
         # widget keys ("Ligne suivante", "Champ suivant"), which say little here.
         keys = [
@@ -207,7 +208,7 @@ class FictionApp(App[None]):
         self.notify("Pour quitter, appuyez sur [b]Ctrl+Q[/b].", title="Quitter ?")
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(
                 FrenchCommandPalette(placeholder="Rechercher une commande…", id="--command-palette")
             )

@@ -83,12 +83,11 @@ def read_form(
     rounds = read("rounds", lambda t: parse_count(t, "Tours de cartes", 1, MAX_ROUNDS))
     redraws = read("redraws", lambda t: parse_count(t, "Nouveaux tirages", 0, MAX_REDRAWS))
     seed = read("seed", _seed)
-    counts = {
-        kind: read(
-            f"hand-{kind}", lambda t, k=kind: parse_count(t, KIND_FIELDS[k], 0, MAX_PER_KIND)
-        )
-        for kind in CARD_KINDS
-    }
+
+    def card_count(kind: str) -> Callable[[str], int]:
+        return lambda text: parse_count(text, KIND_FIELDS[kind], 0, MAX_PER_KIND)
+
+    counts = {kind: read(f"hand-{kind}", card_count(kind)) for kind in CARD_KINDS}
     if counts["figures"] == 0:
         errors["hand-figures"] = (
             "Figures : au moins une par main, c'est le personnage du CCAS que le groupe raconte."

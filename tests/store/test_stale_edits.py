@@ -81,3 +81,17 @@ def test_a_group_can_be_marked_finished_past_its_last_step(store: Store, worksho
     store.set_field(NAME, 1, "step", FINISHED_STEP, "Loutre")
 
     assert store.load(NAME).group(1).step == FINISHED_STEP
+
+
+def test_a_segment_past_the_most_a_workshop_holds_is_refused_and_the_workshop_still_loads(
+    store: Store, workshop
+):
+    from fiction.errors import FictionError
+    from fiction.store.values import MAX_ITEMS
+
+    for number in range(MAX_ITEMS):
+        store.add_segment(NAME, 1, "report", "Loutre", sound=f"son {number}")
+    with pytest.raises(FictionError, match="déjà 200 séquences"):
+        store.add_segment(NAME, 1, "report", "Loutre")
+
+    assert len(store.load(NAME).group(1).segments) == MAX_ITEMS

@@ -174,7 +174,7 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
 
     def _titles_from_deck(self, workshop: Workshop) -> Callable[[str], str]:
         try:
-            deck = self.app.deck_for(workshop)
+            deck = fiction_app(self).deck_for(workshop)
         except FictionError:
             return str
         return lambda card_id: deck.card(card_id).title
@@ -200,7 +200,7 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
         self.query_one("#dashboard-agenda", Static).update(lines)
 
     def _show_groups(self, workshop: Workshop) -> None:
-        now = self.app.clock()
+        now = fiction_app(self).clock()
         self.query_one(GroupTable).show_rows(
             {str(group.number): self._cells(group, now) for group in workshop.groups}
         )
@@ -251,26 +251,28 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
         def toggle(store: Store) -> object:
             state = store.load(self.workshop_name).phase
             if state.index is None:
-                return store.next_phase(self.workshop_name, self.app.author)
+                return store.next_phase(self.workshop_name, fiction_app(self).author)
             if state.running:
-                return store.pause_phase(self.workshop_name, self.app.author)
-            return store.resume_phase(self.workshop_name, self.app.author)
+                return store.pause_phase(self.workshop_name, fiction_app(self).author)
+            return store.resume_phase(self.workshop_name, fiction_app(self).author)
 
         self._change_countdown(toggle)
 
     def action_extend(self, minutes: int) -> None:
         self._change_countdown(
-            lambda store: store.extend_phase(self.workshop_name, minutes, self.app.author)
+            lambda store: store.extend_phase(self.workshop_name, minutes, fiction_app(self).author)
         )
 
     def action_next_phase(self) -> None:
-        self._change_countdown(lambda store: store.next_phase(self.workshop_name, self.app.author))
+        self._change_countdown(
+            lambda store: store.next_phase(self.workshop_name, fiction_app(self).author)
+        )
 
     def action_previous_phase(self) -> None:
         """Back to the phase before, from its start, once confirmed: every group sees it."""
 
         def back(store: Store) -> object:
-            return store.previous_phase(self.workshop_name, self.app.author)
+            return store.previous_phase(self.workshop_name, fiction_app(self).author)
 
         index = self.workshop.phase.index if self.workshop is not None else None
         if self.workshop is None or not index:
@@ -298,7 +300,7 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
             f"Recommencer la phase « {title} » depuis le début ? "
             "Le temps déjà passé est remis à zéro, pour tous les groupes.",
             "Recommencer",
-            lambda store: store.start_phase(self.workshop_name, index, self.app.author),
+            lambda store: store.start_phase(self.workshop_name, index, fiction_app(self).author),
         )
 
     def _confirm_countdown(
@@ -313,7 +315,7 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
     def _change_countdown(self, change: Callable[[Store], object]) -> None:
         """Apply a countdown change in the store; a refusal is a warning, not an error."""
         try:
-            change(self.app.store)
+            change(fiction_app(self).store)
         except FictionError as error:
             self.notify(error.message, title="Compte à rebours", severity="warning")
             return
@@ -326,8 +328,8 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
 
     def action_new_join_code(self) -> None:
         """Draw a new code for browsers in the room; those already in stay in."""
-        code = self.app.store.new_join_code(
-            self.workshop_name, self.app.author, random.SystemRandom()
+        code = fiction_app(self).store.new_join_code(
+            self.workshop_name, fiction_app(self).author, random.SystemRandom()
         )
         self.refresh_now()
         self.notify(f"Nouveau code d'entrée : {code}. Les appareils déjà entrés restent connectés.")

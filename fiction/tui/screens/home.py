@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from fiction.errors import FictionError
 from fiction.resources import builtin_deck_path, data_dir
+from fiction.tui.access import fiction_app
 from fiction.tui.widgets.footer import Footer
 from fiction.tui.widgets.title_bar import TitleBar
 
@@ -140,7 +141,7 @@ de l'écran : rien à configurer.
         self.call_after_refresh(self._check_store)
 
     def _current_deck_folder(self) -> Path:
-        return Path(self.app.deck_path or builtin_deck_path()).resolve()
+        return Path(fiction_app(self).deck_path or builtin_deck_path()).resolve()
 
     # --- the store ----------------------------------------------------------------
 
@@ -149,7 +150,7 @@ de l'écran : rien à configurer.
         """Say where the workshops are kept, or why the store cannot be used."""
         status = self.query_one("#home-store", Static)
         try:
-            store = self.app.store  # opened here, on the app's thread, once
+            store = fiction_app(self).store  # opened here, on the app's thread, once
             summaries = await asyncio.to_thread(store.workshops)
         except FictionError as error:
             status.update(f"Base d'ateliers inutilisable : {error.message}")
@@ -163,9 +164,9 @@ de l'écran : rien à configurer.
     def _store_ready(self) -> bool:
         """Open the store now, or explain why not (the user may have fixed it since)."""
         try:
-            self.app.store.workshops()
+            fiction_app(self).store.workshops()
         except FictionError as error:
-            self.app.show_error(error, "La base d'ateliers est inutilisable")
+            fiction_app(self).show_error(error, "La base d'ateliers est inutilisable")
             self._check_store()
             return False
         return True
@@ -176,9 +177,9 @@ de l'écran : rien à configurer.
         if not self._store_ready():
             return
         try:
-            deck = self.app.deck
+            deck = fiction_app(self).deck
         except FictionError as error:
-            self.app.show_error(error, "Ce jeu de cartes est inutilisable")
+            fiction_app(self).show_error(error, "Ce jeu de cartes est inutilisable")
             return
         from fiction.tui.screens.new_workshop import NewWorkshopScreen
 
@@ -228,12 +229,12 @@ de l'écran : rien à configurer.
             from fiction.cards.loader import resolve_deck_folder
 
             folder = resolve_deck_folder(folder).resolve()
-            deck = self.app.load_deck(folder)
+            deck = fiction_app(self).load_deck(folder)
         except FictionError as error:
-            self.app.show_error(error, "Ce jeu de cartes est inutilisable")
+            fiction_app(self).show_error(error, "Ce jeu de cartes est inutilisable")
             self._show_chosen_deck()
             return False
-        self.app.deck_path = folder
+        fiction_app(self).deck_path = folder
         self._show_chosen_deck()
         self.notify(f"Jeu choisi : {deck.manifest.title}.", title="Jeu de cartes")
         return True

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from fiction.errors import FictionError
 from fiction.render.markdown import french_date
 from fiction.store.model import WIZARD_STEPS, Group, Workshop, WorkshopSummary
+from fiction.tui.access import fiction_app
 from fiction.tui.widgets.footer import Footer
 
 POLL_SECONDS = 3.0
@@ -111,7 +112,7 @@ a été écrit est déjà enregistré.
     def _read_workshops(self) -> None:
         # Messages, not calls: a screen closed meanwhile simply never gets them.
         try:
-            self.post_message(_Workshops(self.app.store.workshops()))
+            self.post_message(_Workshops(fiction_app(self).store.workshops()))
         except FictionError as error:
             self.post_message(_StoreProblem(error))
 
@@ -155,9 +156,9 @@ a été écrit est déjà enregistré.
 
     def _show_groups(self, name: str, *, focus: bool = False) -> None:
         try:
-            workshop = self.app.store.load(name)
+            workshop = fiction_app(self).store.load(name)
         except FictionError as error:
-            self.app.show_error(error)
+            fiction_app(self).show_error(error)
             return
         self.workshop = workshop
         options = self.query_one("#join-groups", OptionList)
@@ -185,7 +186,7 @@ a été écrit est déjà enregistré.
     def _card_titles(self, workshop: Workshop, group: Group) -> str:
         """The group's figure and theme, when the workshop's deck is open."""
         try:
-            deck = self.app.deck_for(workshop)
+            deck = fiction_app(self).deck_for(workshop)
         except FictionError:
             return ""
         hand = group.hands[-1]

@@ -23,6 +23,7 @@ from fiction.cards.model import CARD_KINDS, Deck
 from fiction.engine.model import DEFAULT_REDRAW_LIMIT
 from fiction.errors import FictionError
 from fiction.store.model import DEFAULT_AGENDA
+from fiction.tui.access import fiction_app
 from fiction.tui.formats import date_text, minutes_text, parse_clock, parse_count
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.widgets.agenda_editor import AgendaEditor
@@ -100,7 +101,7 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
         self._chosen: dict[int, str] = {}
 
     def compose(self) -> ComposeResult:
-        today = datetime.date.fromtimestamp(self.app.clock()).isoformat()
+        today = datetime.date.fromtimestamp(fiction_app(self).clock()).isoformat()
         hand = self.deck.manifest.hand
         yield TitleBar()
         with VerticalScroll(id="form"):
@@ -240,7 +241,7 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
             fields[f"hand-{kind}"] = self.query_one(f"#input-hand-{kind}", Input).value
         mode = str(self.query_one("#theme-mode", Select).value)
         plan, errors = read_form(fields, self.query_one(AgendaEditor).rows(), mode, self._chosen)
-        if plan is not None and self.app.store.exists(plan.name):
+        if plan is not None and fiction_app(self).store.exists(plan.name):
             errors["name"] = f"Un atelier s'appelle déjà « {plan.name} » : choisissez un autre nom."
         for slot in (*TEXT_FIELDS, "hand", "agenda", "form"):
             self._show_error(slot, "")
@@ -260,13 +261,13 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
                 plan.name,
                 self.deck,
                 dealt,
-                now=self.app.clock(),
+                now=fiction_app(self).clock(),
                 date=plan.date,
                 place=plan.place,
                 start_time=plan.start_time,
                 agenda=plan.agenda,
             )
-            self.app.store.add(workshop)
+            fiction_app(self).store.add(workshop)
         except FictionError as error:
             self._show_error("form", f"Impossible de distribuer : {error.message}")
             self.query_one("#error-form").scroll_visible()

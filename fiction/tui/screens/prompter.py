@@ -21,6 +21,7 @@ from textual.widgets import Static
 
 from fiction.report.timing import Pace, spoken_words
 from fiction.store.model import SEGMENT_LABELS, Segment
+from fiction.tui.access import fiction_app
 from fiction.tui.widgets.footer import Footer
 
 TICK_SECONDS = 0.1
@@ -60,7 +61,7 @@ class PrompterScreen(Screen[None]):
     BINDINGS = [
         # « Fermer », not « Quitter »: Échap leaves the prompter, never the app.
         Binding("escape", "dismiss", "Fermer"),
-        Binding("space", "toggle", "Lire / pause"),
+        Binding("space", "play_pause", "Lire / pause"),
         Binding("plus,equals_sign", "faster", "Plus vite"),
         Binding("minus", "slower", "Moins vite"),
         Binding("up", "back", "Reculer"),
@@ -130,10 +131,10 @@ tiers haut de l'écran ; ce qui est déjà lu s'efface.
     def advance(self) -> None:
         """Move to where the clock says the reader is (the timer's call)."""
         if self.running and self._since is not None:
-            elapsed = self.app.clock() - self._since
+            elapsed = fiction_app(self).clock() - self._since
             self._move_to(self._base + elapsed * self.words_per_second, keep_running=True)
 
-    def action_toggle(self) -> None:
+    def action_play_pause(self) -> None:
         if self.running:
             self.advance()
             self.running = False
@@ -188,7 +189,7 @@ tiers haut de l'écran ; ce qui est déjà lu s'efface.
     def _rebase(self) -> None:
         """Reading goes on from here, at the current speed."""
         self._base = self.position
-        self._since = self.app.clock() if self.running else None
+        self._since = fiction_app(self).clock() if self.running else None
 
     def _current(self) -> int | None:
         """The paragraph under the reading line."""
@@ -235,7 +236,9 @@ tiers haut de l'écran ; ce qui est déjà lu s'efface.
         )
 
     def commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Lire ou mettre en pause", "Le prompteur (Espace)", self.action_toggle)
+        yield SystemCommand(
+            "Lire ou mettre en pause", "Le prompteur (Espace)", self.action_play_pause
+        )
         yield SystemCommand("Lire plus vite", "+ 15 mots par minute (+)", self.action_faster)
         yield SystemCommand("Lire moins vite", "− 15 mots par minute (−)", self.action_slower)
         yield SystemCommand("Revenir au début", "Le prompteur (Début)", self.action_restart)

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from fiction.errors import FictionError
 from fiction.store.model import WorkshopSummary
+from fiction.tui.access import fiction_app
 from fiction.tui.formats import ago, date_text
 from fiction.tui.widgets.footer import Footer
 from fiction.tui.widgets.title_bar import TitleBar
@@ -62,13 +63,13 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
     def reload(self) -> None:
         table = self.query_one(DataTable)
         try:
-            summaries = self.app.store.workshops()
+            summaries = fiction_app(self).store.workshops()
         except FictionError as error:
             summaries = ()
-            self.app.show_error(error, "La base d'ateliers est inutilisable")
+            fiction_app(self).show_error(error, "La base d'ateliers est inutilisable")
         table.clear()
         self._names = [summary.name for summary in summaries]
-        now = self.app.clock()
+        now = fiction_app(self).clock()
         for summary in summaries:
             table.add_row(*self._cells(summary, now), key=summary.name)
         empty = self.query_one("#workshops-empty", Static)
@@ -107,9 +108,9 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
 
     def action_new_workshop(self) -> None:
         try:
-            deck = self.app.deck
+            deck = fiction_app(self).deck
         except FictionError as error:
-            self.app.show_error(error, "Ce jeu de cartes est inutilisable")
+            fiction_app(self).show_error(error, "Ce jeu de cartes est inutilisable")
             return
         from fiction.tui.screens.new_workshop import NewWorkshopScreen
 

@@ -17,6 +17,7 @@ from textual.widgets import Digits, Static
 
 from fiction.store import phase as phases
 from fiction.store.model import Phase, PhaseState, Workshop
+from fiction.tui.access import fiction_app
 from fiction.tui.formats import clock_text
 
 WARNING_SHARE = 0.20
@@ -84,7 +85,7 @@ class Countdown(Widget):
     @property
     def remaining(self) -> float:
         """Seconds left in the current phase at the app's clock (negative once overrun)."""
-        return phases.remaining(self._state, self._agenda, self.app.clock())
+        return phases.remaining(self._state, self._agenda, fiction_app(self).clock())
 
     def _redraw(self) -> None:
         if not self.is_mounted:

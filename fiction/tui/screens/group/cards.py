@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
@@ -21,6 +21,7 @@ from textual.widgets import Button, Static
 from fiction.cards.model import CARD_KINDS
 from fiction.errors import FictionError
 from fiction.store.model import Workshop
+from fiction.tui.access import fiction_app
 from fiction.tui.screens.group.step import Step
 from fiction.tui.widgets.card import CardView
 from fiction.tui.widgets.card_detail import CardDetailScreen
@@ -137,8 +138,9 @@ des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
     def chosen_card(self) -> CardView | None:
         """The card in focus, or the one last in focus (the button takes it when clicked)."""
         views = list(self.query(CardView))
-        if self.screen.focused in views:
-            return cast("CardView", self.screen.focused)
+        focused = self.screen.focused
+        if isinstance(focused, CardView) and focused in views:
+            return focused
         return next((view for view in views if view.card.id == self._chosen), None)
 
     def action_move(self, across: int, down: int) -> None:
@@ -184,7 +186,7 @@ des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
         try:
             self.workshop = self.session.load()
         except FictionError as error:
-            self.app.show_error(error)
+            fiction_app(self).show_error(error)
             return False
         await self._show_hand(same_cards=self.hand.all_ids() == before.all_ids())
         return True
@@ -201,7 +203,7 @@ des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
         try:
             self.session.set_locked(self.hand.round, card_id, locked)
         except FictionError as error:
-            self.app.show_error(error)
+            fiction_app(self).show_error(error)
         await self._reload()
 
     @on(CardView.Opened)
@@ -257,7 +259,7 @@ des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
         try:
             self.session.redraw(hand.round, card_id)
         except FictionError as error:
-            self.app.show_error(error, "Nouveau tirage impossible")
+            fiction_app(self).show_error(error, "Nouveau tirage impossible")
             return
         if await self._reload():
             new = [card for card in self.hand.all_ids() if card not in hand.all_ids()]

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Collapsible, Static, TextArea
+from textual.widgets import Collapsible, Static
 
 from fiction.errors import FictionError
 from fiction.tui.screens.group.step import Step
+from fiction.tui.widgets.text_area import FieldTextArea
 
 
 class QuestionStep(Step):
@@ -50,7 +51,7 @@ elle est enregistrée au fur et à mesure.
             yield Static("Votre question « Et si demain… »", classes="field-label")
             yield self.field(
                 "question",
-                TextArea(
+                FieldTextArea(
                     self.group.question,
                     id="field-question",
                     placeholder="Et si demain… (écrivez ici votre propre question)",

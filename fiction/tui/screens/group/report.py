@@ -28,6 +28,7 @@ from fiction.report.norms import VERDICT_LABELS, Target
 from fiction.report.script import clock, duration, timed_script
 from fiction.report.timing import Pace
 from fiction.store.model import SEGMENT_KINDS, SEGMENT_LABELS, Edit, Segment, Workshop
+from fiction.tui.access import fiction_app
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.group.saving import FieldSaver
 from fiction.tui.screens.group.session import GroupSession
@@ -35,6 +36,7 @@ from fiction.tui.screens.group.step import Step
 from fiction.tui.screens.prompter import PrompterScreen
 from fiction.tui.widgets.segment_table import SegmentTable
 from fiction.tui.widgets.speakers import SpeakerSuggester
+from fiction.tui.widgets.text_area import FieldTextArea
 
 PACE = Pace()
 """3 words a second: the reading speed the estimates and the prompter start from."""
@@ -90,8 +92,8 @@ ou trop longue pour son type est signalée par ⚠.
             id="report-speakers",
             compact=True,
         )
-        self.image = TextArea(id="report-image", placeholder="Un plan par ligne…")
-        self.sound = TextArea(id="report-sound", placeholder="Ce qui est dit…")
+        self.image = FieldTextArea(id="report-image", placeholder="Un plan par ligne…")
+        self.sound = FieldTextArea(id="report-sound", placeholder="Ce qui est dit…")
         self.table = SegmentTable(id="report-table")
         self.cue = Input(
             placeholder="vide : les derniers mots du SON", id="report-cue", compact=True
@@ -278,7 +280,7 @@ ou trop longue pour son type est signalée par ⚠.
         name = field.rsplit("/", 1)[-1]
         if name not in _TYPED or not value:
             return
-        texts = {name: tuple(value) if name == "speakers" else value}
+        texts: dict[str, Any] = {name: tuple(value) if name == "speakers" else value}
         self._apply(lambda: self.session.add_segment(NEW_KIND, **texts))
 
     @on(TextArea.Changed)
@@ -292,7 +294,7 @@ ou trop longue pour son type est signalée par ⚠.
         """Save what was typed before changing the list; False if the store refused."""
         error = self.saver.save()
         if error is not None:
-            self.app.show_error(error, "Enregistrement impossible")
+            fiction_app(self).show_error(error, "Enregistrement impossible")
         return error is None
 
     def _apply(self, change: Any, *, select: int | None = None) -> None:
@@ -305,7 +307,7 @@ ou trop longue pour son type est signalée par ⚠.
                 select = _added_segment(edit)
             self.workshop = self.session.load()
         except FictionError as error:
-            self.app.show_error(error, "Enregistrement impossible")
+            fiction_app(self).show_error(error, "Enregistrement impossible")
             return
         ids = [segment.id for segment in self.group.segments]
         self.selected = (
@@ -361,7 +363,7 @@ ou trop longue pour son type est signalée par ⚠.
         try:
             drafts = draft_script(self.session.deck, self.session.load().group(self.session.number))
         except FictionError as error:
-            self.app.show_error(error, "Conducteur du jeu illisible")
+            fiction_app(self).show_error(error, "Conducteur du jeu illisible")
             return
         if not drafts:
             self.notify("Ce jeu de cartes n'a pas de conducteur : ajoutez vos séquences (Ctrl+N).")

@@ -23,6 +23,7 @@ from fiction.errors import FictionError
 from fiction.fileio import write_atomically
 from fiction.render.markdown import group_file_name, group_markdown
 from fiction.store.model import Workshop
+from fiction.tui.access import fiction_app
 from fiction.tui.screens.group.saving import FieldSaver
 from fiction.tui.screens.group.session import GroupSession
 from fiction.tui.screens.group.step import Step
@@ -110,7 +111,7 @@ dans le dossier indiqué (vide : le dossier où fiction a été lancé).
             path = folder / group_file_name(workshop, group)
             write_atomically(path, group_markdown(workshop, group, self.session.deck))
         except FictionError as error:
-            self.app.show_error(error, "Export impossible")
+            fiction_app(self).show_error(error, "Export impossible")
             return None
         where = str(path.resolve())
         self.written.update(f"Scénario exporté dans {where}")

@@ -12,10 +12,11 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static
 
 from fiction.tui.screens.group.step import Step
 from fiction.tui.widgets.list_editor import ListEditor
+from fiction.tui.widgets.text_area import FieldTextArea
 
 TEXTS = {
     "context": ("Contexte", "En 2050, dans un contexte… (le monde où se passe votre scénario)"),
@@ -78,7 +79,7 @@ acteurs. Tout est enregistré au fur et à mesure.
                     yield Static(f"Vos contextes : {phrases}", classes="field-hint", markup=False)
                 yield self.field(
                     field,
-                    TextArea(
+                    FieldTextArea(
                         getattr(group, field),
                         id=f"field-{field}",
                         placeholder=placeholder,

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from fiction.tui.screens.group.step import Step
+from fiction.tui.widgets.text_area import FieldTextArea
 
 
 class VigilanceStep(Step):
@@ -48,7 +49,7 @@ comment votre scénario évite-t-il ce travers ?
                     yield Static(card.question, classes="vigilance-question", markup=False)
                     yield self.field(
                         f"vigilance/{card_id}",
-                        TextArea(
+                        FieldTextArea(
                             self.group.answers.get(card_id, ""),
                             id=f"answer-{index}",
                             placeholder="Comment votre scénario l'évite-t-il ?",

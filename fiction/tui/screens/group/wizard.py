@@ -138,6 +138,7 @@ class GroupWizardScreen(Screen[None]):
         Binding("f3", "next", "Étape suivante", show=False),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HELP = WIZARD_HELP
 
     def __init__(self, workshop_name: str, group_number: int) -> None:
         super().__init__()
@@ -164,13 +165,12 @@ class GroupWizardScreen(Screen[None]):
         self._leaving = False
 
     @property
-    def HELP(self) -> str:
-        step_help = f"\n\n{self.step.HELP}" if self.step is not None else ""
-        return WIZARD_HELP + step_help
-
-    @property
     def drafts(self) -> DraftBox:
         return DraftBox(fiction_app(self).store.path)
+
+    def help_text(self) -> str:
+        """F1's text: the journey's help, then the open step's."""
+        return f"{WIZARD_HELP}\n\n{self.step.HELP}" if self.step is not None else WIZARD_HELP
 
     # --- layout -----------------------------------------------------------------
 
