@@ -176,9 +176,9 @@ def chapter(group: Group, names: CardNames, pace: Pace, deck: Deck | None = None
         if (cards := _unique(card for held in group.hands for card in held.ids(kind)))
     )
     question = group.question.strip()
-    composed = not question and deck is not None and bool(group.hands)
-    if composed:
-        question = _composed_question(deck, group)
+    composed = False
+    if not question and deck is not None and group.hands:
+        question, composed = _composed_question(deck, group), True
     return Chapter(
         anchor=f"groupe-{group.number}",
         number=group.number,

@@ -106,7 +106,9 @@ def test_without_a_start_time_the_agenda_counts_from_the_start(folders, workshop
         folders, booklet(dataclasses.replace(workshop, start_time=""), builtin_deck)
     )
 
-    starts = re.findall(r"<tr><td>([^<]*)</td><td>", html.split('class="agenda"')[1].split("</tbody>")[0])
+    starts = re.findall(
+        r"<tr><td>([^<]*)</td><td>", html.split('class="agenda"')[1].split("</tbody>")[0]
+    )
     assert starts[0] == "+ 0 min" and len(starts) == len(workshop.agenda)
     for start in starts:
         assert re.fullmatch(r"\+ (\d+ min|\d+ h( \d\d)?)", start), start

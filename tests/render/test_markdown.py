@@ -63,9 +63,7 @@ def test_a_groups_own_account_holds_its_cards_and_writing_under_its_pseudonym(
 
     text = group_markdown(loaded, loaded.group(2), builtin_deck)
 
-    assert text.startswith(
-        "# Loutre Curieuse — atelier du Mans\n\n- **Date** : 12 mars"
-    )
+    assert text.startswith("# Loutre Curieuse — atelier du Mans\n\n- **Date** : 12 mars")
     for part in (
         "## Les cartes\n\n- **Thème** : Vieillesses heureuses",
         "## Le scénario 2050 : Le café des possibles",
