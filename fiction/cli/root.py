@@ -22,6 +22,7 @@ from fiction import __version__
 from fiction.cli import french
 from fiction.cli.deal import deal_command
 from fiction.cli.deck import deck_group
+from fiction.cli.filming import FILMING_COMMANDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option, store_option
 from fiction.cli.printing import print_group
@@ -77,6 +78,9 @@ def app_command(store_path: Path | None = None, deck_path: Path | None = None) -
 # The command groups of the other modules; each imports only Click at module level.
 for _command in (deck_group, deal_command, session_group, serve_command, print_group):
     cli.add_command(_command)
+# The filming-day printouts (issue 16) live in their own module, under `fiction print`.
+for _command in FILMING_COMMANDS:
+    print_group.add_command(_command)
 
 
 def _console() -> Any:

@@ -1,0 +1,107 @@
+"""`fiction print subtitles|shots|captions`: what a group needs on the filming day.
+
+Registered under `fiction print` by `fiction.cli.root`. Like the other command
+modules it imports only Click (and the shared options) at the top; the domain
+and the renderers are imported by the command that needs them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fiction.cli.french import CONTEXT_SETTINGS
+from fiction.cli.options import store_option
+from fiction.cli.printing import speed_option
+
+SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
+
+
+def group_option(command: Any) -> Any:
+    return click.option(
+        "--group", "-g", "group", type=click.IntRange(1), required=True, metavar="N", help="Groupe."
+    )(command)
+
+
+@click.command("subtitles", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@group_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("srt", "vtt")),
+    metavar="FORMAT",
+    help="srt (tous les logiciels de montage) ou vtt (navigateurs, avec qui parle). "
+    "Par défaut : d'après l'extension du fichier, sinon srt.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier à écrire (par défaut : sous-titres-groupe-N.srt ou .vtt).",
+)
+@store_option
+@speed_option
+def subtitles_command(
+    name: str,
+    group: int,
+    output_format: str | None,
+    output: Path | None,
+    store_path: Path | None,
+    speed: float,
+) -> None:
+    """Écrire les sous-titres du journal télévisé d'un groupe, minutés à la vitesse de lecture.
+
+    Un sous-titre par phrase du SON (coupée si elle est longue), deux lignes de
+    42 caractères au plus, une seconde au moins, 17 caractères par seconde au
+    plus. Les indications entre crochets et les bandeaux ne sont pas sous-titrés.
+    """
+    from fiction.errors import FictionError
+    from fiction.render.subtitles import subtitle_text
+    from fiction.report.subtitles import TooFastError, subtitles
+    from fiction.report.timing import Pace
+
+    chosen = output_format or SUBTITLE_SUFFIXES.get(output.suffix.lower() if output else "", "srt")
+    found = _group(_load(store_path, name), group)
+    try:
+        cues = subtitles(found.segments, Pace(speed))
+    except TooFastError as error:
+        hint = f" (--speed {error.fitting_speed:g})" if error.fitting_speed else ""
+        raise FictionError(f"{error.message}{hint}") from error
+    output = output or Path(f"sous-titres-groupe-{group}.{chosen}")
+    _write_text(output, subtitle_text(cues, chosen))
+    count = len(cues.cues)
+    click.secho(
+        f"{count} sous-titre{'s' if count > 1 else ''} du groupe {group} dans {output}.",
+        fg="green",
+    )
+
+
+FILMING_COMMANDS = (subtitles_command,)
+
+
+def _load(store_path: Path | None, name: str) -> Any:
+    from fiction.cli.printing import _load_workshop
+
+    return _load_workshop(store_path, name)
+
+
+def _group(workshop: Any, number: int) -> Any:
+    from fiction.errors import FictionError
+
+    for group in workshop.groups:
+        if group.number == number:
+            return group
+    raise FictionError(
+        f"L'atelier « {workshop.name} » n'a pas de groupe {number} "
+        f"(groupes 1 à {len(workshop.groups)})."
+    )
+
+
+def _write_text(output: Path, text: str) -> None:
+    from fiction.fileio import write_atomically
+
+    write_atomically(output, text)

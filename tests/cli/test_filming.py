@@ -1,0 +1,71 @@
+"""`fiction print subtitles|shots|captions` as a user runs them on the filming day."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import srt
+import webvtt
+
+from fiction import cli
+from fiction.store.store import Store
+from tests.render.filled import NAME
+
+
+@pytest.fixture
+def run(capsys, monkeypatch, filled_store: Path, tmp_path: Path):
+    """Run `fiction print ARGS` through the real entry point, in a fresh folder."""
+    store = tmp_path / "ateliers.sqlite3"
+    shutil.copy(filled_store, store)
+    monkeypatch.setenv("FICTION_STORE", str(store))
+    monkeypatch.chdir(tmp_path)
+
+    def run(*arguments: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(["print", *arguments])
+        captured = capsys.readouterr()
+        return exit_info.value.code, captured.out, captured.err
+
+    return run
+
+
+def test_subtitles_are_written_as_srt_by_default(run, tmp_path: Path):
+    code, out, err = run("subtitles", "Atelier du Mans", "--group", "2")
+
+    assert (code, err) == (0, "")
+    assert "3 sous-titres du groupe 2 dans sous-titres-groupe-2.srt" in out
+    cues = list(srt.parse((tmp_path / "sous-titres-groupe-2.srt").read_text(encoding="utf-8")))
+    assert [cue.content.replace("\n", " ") for cue in cues] == [
+        "À la une ce soir : la maison 2 fête ses dix ans !",
+        "Ici, chaque matin, une centaine",
+        "d'habitants se retrouvent autour d'un café.",
+    ]
+
+
+def test_vtt_subtitles_name_who_speaks(run, tmp_path: Path):
+    code, _, _ = run("subtitles", "Atelier du Mans", "-g", "1", "-o", "journal.vtt")
+
+    captions = webvtt.read(str(tmp_path / "journal.vtt")).captions
+    assert code == 0
+    assert [caption.voice for caption in captions] == ["Présentatrice", "Voix off", "Voix off"]
+
+
+def test_subtitles_read_too_fast_are_refused_with_the_speed_that_fits(run, tmp_path: Path):
+    with Store(tmp_path / "ateliers.sqlite3") as store:
+        store.add_segment(NAME, 1, "brief", "Panda", sound="Anticonstitutionnellement. " * 20)
+
+    code, _, err = run("subtitles", NAME, "-g", "1", "--speed", "8")
+
+    assert code == 1
+    assert "trop vite pour des sous-titres lisibles" in err
+    assert "--speed" in err
+    assert not (tmp_path / "sous-titres-groupe-1.srt").exists()
+
+
+def test_subtitles_of_a_group_that_does_not_exist(run):
+    code, _, err = run("subtitles", "Atelier du Mans", "-g", "9")
+
+    assert code == 1
+    assert "n'a pas de groupe 9 (groupes 1 à 3)" in err
