@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from fiction.cli.french import CONTEXT_SETTINGS
-from fiction.cli.options import store_option
-from fiction.cli.printing import speed_option
+from fiction.cli.options import deck_option, store_option
+from fiction.cli.printing import speed_option, templates_option
 
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
 
@@ -80,7 +80,53 @@ def subtitles_command(
     )
 
 
-FILMING_COMMANDS = (subtitles_command,)
+@click.command("shots", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@group_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier PDF à écrire (par défaut : tournage-groupe-N.pdf).",
+)
+@deck_option
+@store_option
+@speed_option
+@templates_option
+def shots_command(
+    name: str,
+    group: int,
+    output: Path | None,
+    deck_path: Path | None,
+    store_path: Path | None,
+    speed: float,
+    templates_dir: Path | None,
+) -> None:
+    """Imprimer la feuille de tournage d'un groupe : ses plans regroupés par lieu.
+
+    Pour chaque plan : sa séquence, ce qu'il montre, qui est à l'image, les
+    premiers mots dits, les accessoires, sa durée, et une case à cocher.
+    """
+    from fiction.cli.printing import _deck_or_none, _printer, _write_document
+    from fiction.render.shot_list import shot_sheet, shots_html
+    from fiction.report.timing import Pace
+
+    workshop = _load(store_path, name)
+    found = _group(workshop, group)
+    sheet = shot_sheet(workshop, found, _deck_or_none(workshop, deck_path), Pace(speed))
+    printer = _printer(templates_dir)
+    output = output or Path(f"tournage-groupe-{group}.pdf")
+    _write_document(printer, output, shots_html(printer.folders, sheet), "pdf")
+    count = len(sheet.shots.shots)
+    click.secho(
+        f"Feuille de tournage du groupe {group} ({count} plan{'s' if count > 1 else ''}) "
+        f"dans {output}.",
+        fg="green",
+    )
+
+
+FILMING_COMMANDS = (subtitles_command, shots_command)
 
 
 def _load(store_path: Path | None, name: str) -> Any:

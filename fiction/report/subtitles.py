@@ -202,7 +202,7 @@ def _segment_cues(number: int, segment: Segment, start: float, seconds: float) -
         if is_caption(line) or not line_words:
             before += line_words
             continue
-        named, text = _speaker(line, speakers)
+        named, text = speaker_and_text(line, speakers)
         if named:
             voice = named
         before += line_words - len(WORD.findall(text))
@@ -215,7 +215,7 @@ def _segment_cues(number: int, segment: Segment, start: float, seconds: float) -
                 before += count
 
 
-def _speaker(line: str, speakers: list[str]) -> tuple[str, str]:
+def speaker_and_text(line: str, speakers: Iterable[str]) -> tuple[str, str]:
     """(« Voix off », « ici, en 2050… ») for « Voix off : ici, en 2050… »; ("", line) if unnamed.
 
     A prefix names a speaker when the segment lists it, when it is a usual

@@ -12,6 +12,7 @@ import webvtt
 from fiction import cli
 from fiction.store.store import Store
 from tests.render.filled import NAME
+from tests.render.pdftext import comparable, page_texts, reader
 
 
 @pytest.fixture
@@ -69,3 +70,32 @@ def test_subtitles_of_a_group_that_does_not_exist(run):
 
     assert code == 1
     assert "n'a pas de groupe 9 (groupes 1 à 3)" in err
+
+
+def test_the_shot_list_is_an_a4_pdf_grouping_the_shots_by_place(run, tmp_path: Path):
+    code, out, err = run("shots", NAME, "--group", "3")
+
+    assert (code, err) == (0, "")
+    assert "Feuille de tournage du groupe 3 (5 plans) dans tournage-groupe-3.pdf" in out
+    pdf = (tmp_path / "tournage-groupe-3.pdf").read_bytes()
+    page = reader(pdf).pages[0]
+    assert sorted((float(page.mediabox.width), float(page.mediabox.height))) == pytest.approx(
+        [595.28, 841.89], abs=0.01
+    )
+    text = "".join(page_texts(pdf))
+    for expected in (
+        "Feuille de tournage",
+        "Groupe 3",
+        "Fait",
+        "Accessoires",
+        "La Maison des mille liens, quartier 3",
+        "Gros plan sur le comptoir",
+        "le comptoir",
+        "« Ici, chaque matin, une centaine »",
+        "Plateau",
+        "Au montage (rien à filmer)",
+    ):
+        assert comparable(expected) in text
+    # Places in order, each shot under its place.
+    assert text.index(comparable("quartier 3")) < text.index(comparable("Plan large du café"))
+    assert text.index(comparable("Plan large du café")) < text.index(comparable("Au montage"))
