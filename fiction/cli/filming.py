@@ -126,7 +126,62 @@ def shots_command(
     )
 
 
-FILMING_COMMANDS = (subtitles_command, shots_command)
+@click.command("captions", context_settings=CONTEXT_SETTINGS)
+@click.argument("name", metavar="NOM")
+@group_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    metavar="DOSSIER",
+    help="Dossier où écrire les images PNG (créé s'il n'existe pas).",
+)
+@deck_option
+@store_option
+@templates_option
+def captions_command(
+    name: str,
+    group: int,
+    output: Path,
+    deck_path: Path | None,
+    store_path: Path | None,
+    templates_dir: Path | None,
+) -> None:
+    """Créer les bandeaux d'un groupe : images PNG 1920 × 1080 à fond transparent.
+
+    Un carton « Journal de 2050 », puis une image par ligne « Bandeau : » ou
+    « Synthé : » de la colonne IMAGE, aux couleurs du jeu, à poser sur la vidéo
+    dans n'importe quel logiciel de montage.
+    """
+    from fiction.cli.printing import _deck_or_none, _printer, _show_warnings
+    from fiction.errors import FictionError
+    from fiction.fileio import write_bytes_atomically
+    from fiction.render.captions import caption_pictures, caption_sheet
+
+    workshop = _load(store_path, name)
+    found = _group(workshop, group)
+    sheet = caption_sheet(workshop, found, _deck_or_none(workshop, deck_path))
+    printer = _printer(templates_dir)
+    pictures = caption_pictures(printer, sheet)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FictionError(
+            f"Impossible de créer le dossier « {output} » ({error.strerror or error})."
+        ) from error
+    for picture in pictures:
+        write_bytes_atomically(output / picture.name, picture.png)
+    count = len(sheet.captions)
+    click.secho(
+        f"Carton titre et {count} bandeau{'x' if count > 1 else ''} du groupe {group} "
+        f"dans {output} (PNG 1920 × 1080, fond transparent).",
+        fg="green",
+    )
+    _show_warnings(printer)
+
+
+FILMING_COMMANDS = (subtitles_command, shots_command, captions_command)
 
 
 def _load(store_path: Path | None, name: str) -> Any:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import srt
 import webvtt
+from PIL import Image
 
 from fiction import cli
 from fiction.store.store import Store
@@ -99,3 +103,35 @@ def test_the_shot_list_is_an_a4_pdf_grouping_the_shots_by_place(run, tmp_path: P
     # Places in order, each shot under its place.
     assert text.index(comparable("quartier 3")) < text.index(comparable("Plan large du café"))
     assert text.index(comparable("Plan large du café")) < text.index(comparable("Au montage"))
+
+
+@pytest.mark.slow
+def test_captions_are_written_as_transparent_full_hd_pictures(run, tmp_path: Path):
+    code, out, err = run("captions", NAME, "--group", "1", "-o", "bandeaux")
+
+    assert (code, err) == (0, "")
+    assert "Carton titre et 1 bandeau du groupe 1 dans bandeaux" in out
+    folder = tmp_path / "bandeaux"
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "00-titre.png",
+        "01-bandeau-le-mans-2050.png",
+    ]
+    with Image.open(folder / "01-bandeau-le-mans-2050.png") as picture:
+        assert picture.size == (1920, 1080) and picture.mode == "RGBA"
+        assert picture.getchannel("A").getbbox()[1] >= 720
+
+
+def test_captions_need_a_folder(run):
+    code, _, err = run("captions", NAME, "--group", "1")
+
+    assert code == 2 and "-o" in err
+
+
+def test_the_filming_commands_start_without_weasyprint_jinja2_or_pil():
+    probe = (
+        "import json, sys; import fiction.cli.filming; "
+        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))"
+    )
+    loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", probe], text=True)))
+
+    assert not loaded & {"weasyprint", "jinja2", "pypdfium2", "PIL", "textual", "srt", "webvtt"}
