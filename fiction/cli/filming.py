@@ -14,7 +14,7 @@ import click
 
 from fiction.cli.french import CONTEXT_SETTINGS
 from fiction.cli.options import deck_option, store_option
-from fiction.cli.printing import speed_option, templates_option
+from fiction.cli.printing import templates_option
 
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
 
@@ -22,6 +22,16 @@ SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
 def group_option(command: Any) -> Any:
     return click.option(
         "--group", "-g", "group", type=click.IntRange(1), required=True, metavar="N", help="Groupe."
+    )(command)
+
+
+def speed_option(command: Any) -> Any:
+    return click.option(
+        "--speed",
+        type=click.FloatRange(0.5, 10),
+        metavar="MOTS/S",
+        help="Vitesse de lecture, en mots par seconde (par défaut : celle du groupe, "
+        "réglée à l'étape 5 ; 3 = 180 mots/min).",
     )(command)
 
 
@@ -51,7 +61,7 @@ def subtitles_command(
     output_format: str | None,
     output: Path | None,
     store_path: Path | None,
-    speed: float,
+    speed: float | None,
 ) -> None:
     """Écrire les sous-titres du journal télévisé d'un groupe, minutés à la vitesse de lecture.
 
@@ -67,7 +77,7 @@ def subtitles_command(
     chosen = output_format or SUBTITLE_SUFFIXES.get(output.suffix.lower() if output else "", "srt")
     found = _group(_load(store_path, name), group)
     try:
-        cues = subtitles(found.segments, Pace(speed))
+        cues = subtitles(found.segments, Pace(speed or found.reading_speed))
     except TooFastError as error:
         hint = f" (--speed {error.fitting_speed:g})" if error.fitting_speed else ""
         raise FictionError(f"{error.message}{hint}") from error
@@ -100,7 +110,7 @@ def shots_command(
     output: Path | None,
     deck_path: Path | None,
     store_path: Path | None,
-    speed: float,
+    speed: float | None,
     templates_dir: Path | None,
 ) -> None:
     """Imprimer la feuille de tournage d'un groupe : ses plans regroupés par lieu.
@@ -114,7 +124,8 @@ def shots_command(
 
     workshop = _load(store_path, name)
     found = _group(workshop, group)
-    sheet = shot_sheet(workshop, found, _deck_or_none(workshop, deck_path), Pace(speed))
+    deck = _deck_or_none(workshop, deck_path)
+    sheet = shot_sheet(workshop, found, deck, Pace(speed or found.reading_speed))
     printer = _printer(templates_dir)
     output = output or Path(f"tournage-groupe-{group}.pdf")
     _write_document(printer, output, shots_html(printer.folders, sheet), "pdf")

@@ -19,6 +19,8 @@ FIELD_LABELS = {
     "actions": "Actions",
     "new_actors": "Nouveaux acteurs",
     "step": "Étape",
+    "reading_speed": "Vitesse de lecture",
+    "target_seconds": "Durée visée",
     "date": "Date",
     "place": "Lieu",
     "start_time": "Heure de début",

@@ -26,6 +26,13 @@ SEGMENT_LABELS = {
     "studio-close": "Retour plateau",
 }
 
+READING_SPEED = 3.0
+"""Words a second: the broadcast rule of thumb (`fiction.report.timing.WORDS_PER_SECOND`)."""
+READING_SPEEDS = (0.5, 10.0)
+TARGET_SECONDS = 180
+TARGET_RANGE = (10, 3600)
+"""The bounds `fiction.report` accepts for a reading speed and a target length."""
+
 SEGMENT_FIELDS: tuple[str, ...] = ("kind", "image", "sound", "speakers", "cue")
 """What a group edits in one segment; its place in the list is `position`."""
 
@@ -122,6 +129,10 @@ class Group:
     answers: dict[str, str] = field(default_factory=dict, hash=False)
     segments: tuple[Segment, ...] = ()
     updated_at: float | None = None
+    reading_speed: float = READING_SPEED
+    """Words read per second: the group's timings, subtitles and prompter follow it."""
+    target_seconds: int = TARGET_SECONDS
+    """How long the group's news report aims to last."""
 
     def hand(self, round_number: int = 1) -> HandState:
         return self.hands[round_number - 1]

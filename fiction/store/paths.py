@@ -15,11 +15,12 @@ from fiction.errors import FictionError
 from fiction.store import join_codes, plain
 from fiction.store import values as check
 from fiction.store.labels import field_label
-from fiction.store.model import FINISHED_STEP, REVIEW_KINDS, SEGMENT_FIELDS
+from fiction.store.model import FINISHED_STEP, REVIEW_KINDS, SEGMENT_FIELDS, TARGET_RANGE
 
 GROUP_TEXTS = ("title", "place_name", "question", "context", "narrative", "purpose")
 GROUP_LINES = ("actions", "new_actors")
-GROUP_COLUMNS = (*GROUP_TEXTS, *GROUP_LINES, "step")
+GROUP_PACE = ("reading_speed", "target_seconds")
+GROUP_COLUMNS = (*GROUP_TEXTS, *GROUP_LINES, "step", *GROUP_PACE)
 WORKSHOP_COLUMNS = (
     "date",
     "place",
@@ -70,6 +71,10 @@ class Target:
 def _column_value(column: str, value: Any, where: str) -> Any:
     if column == "step":
         return check.integer(value, where, 1, FINISHED_STEP)
+    if column == "reading_speed":
+        return check.reading_speed(value, where)
+    if column == "target_seconds":
+        return check.integer(value, where, *TARGET_RANGE)
     if column == "date":
         return check.date(value, where)
     if column == "start_time":

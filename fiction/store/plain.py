@@ -17,9 +17,12 @@ from fiction.store import join_codes
 from fiction.store import values as check
 from fiction.store.model import (
     FINISHED_STEP,
+    READING_SPEED,
     REVIEW_KINDS,
     SEGMENT_FIELDS,
     SEGMENT_KINDS,
+    TARGET_RANGE,
+    TARGET_SECONDS,
     DealRecord,
     DeckRef,
     Edit,
@@ -57,6 +60,7 @@ GROUP_KEYS = (
     "segments",
     "updated_at",
 )
+GROUP_PACE_KEYS = ("reading_speed", "target_seconds")
 WORKSHOP_KEYS = (
     "name",
     "date",
@@ -191,11 +195,14 @@ def group_to_data(group: Group) -> dict[str, Any]:
         "answers": dict(sorted(group.answers.items())),
         "segments": [segment_to_data(segment) for segment in group.segments],
         "updated_at": group.updated_at,
+        "reading_speed": group.reading_speed,
+        "target_seconds": group.target_seconds,
     }
 
 
 def group_from_data(data: Any, where: str, rounds: int) -> Group:
-    data = check.mapping(data, where, GROUP_KEYS)
+    # Exports written before the reading pace was stored have neither key.
+    data = check.mapping(data, where, GROUP_KEYS, GROUP_PACE_KEYS)
     hands = data["hands"]
     if not isinstance(hands, (list, tuple)) or len(hands) != rounds:
         raise check.invalid(
@@ -221,6 +228,12 @@ def group_from_data(data: Any, where: str, rounds: int) -> Group:
         answers=_answers(data["answers"], f"{where}.answers"),
         segments=_segments(data["segments"], f"{where}.segments"),
         updated_at=check.optional_number(data["updated_at"], f"{where}.updated_at"),
+        reading_speed=check.reading_speed(
+            data.get("reading_speed", READING_SPEED), f"{where}.reading_speed"
+        ),
+        target_seconds=check.integer(
+            data.get("target_seconds", TARGET_SECONDS), f"{where}.target_seconds", *TARGET_RANGE
+        ),
     )
 
 

@@ -166,11 +166,19 @@ V3_JOIN_CODE = (
 V4_OPEN_SCREENS = presence.TABLE
 """Which screens have a group open (the dashboard and the group's header show it)."""
 
+V5_READING_PACE = (
+    # A group's reading speed (words per second) and the length it aims for
+    # (seconds): its timings, subtitles and prompter use them (issue 16).
+    "ALTER TABLE groups ADD COLUMN reading_speed REAL NOT NULL DEFAULT 3.0",
+    "ALTER TABLE groups ADD COLUMN target_seconds INTEGER NOT NULL DEFAULT 180",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     statements(V1_TABLES),
     statements(V2_START_TIME),
     statements(V3_JOIN_CODE),
     statements(V4_OPEN_SCREENS),
+    statements(V5_READING_PACE),
 )
 """Migration n brings a file from version n to n + 1. Never edit one that shipped:
 append a new one, and the version of every file follows."""

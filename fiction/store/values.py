@@ -15,6 +15,7 @@ from typing import Any
 
 from fiction.cards.model import ID_PATTERN
 from fiction.errors import FictionError
+from fiction.store.model import READING_SPEEDS
 
 MAX_TEXT = 20_000
 """A long narrative is a few thousand characters; far beyond is a paste gone wrong."""
@@ -81,6 +82,18 @@ def number(value: Any, where: str) -> float:
     if not finite:
         raise invalid(where, "doit être un nombre fini")
     return float(value)
+
+
+def reading_speed(value: Any, where: str) -> float:
+    """Words read per second, between the bounds the timings accept."""
+    low, high = READING_SPEEDS
+    speed = number(value, where)
+    if not low <= speed <= high:
+        shown = [f"{bound:g}".replace(".", ",") for bound in (low, high, speed)]
+        raise invalid(
+            where, f"doit être entre {shown[0]} et {shown[1]} mots par seconde (et non {shown[2]})"
+        )
+    return speed
 
 
 def optional_number(value: Any, where: str) -> float | None:

@@ -135,3 +135,19 @@ def test_the_filming_commands_start_without_weasyprint_jinja2_or_pil():
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", probe], text=True)))
 
     assert not loaded & {"weasyprint", "jinja2", "pypdfium2", "PIL", "textual", "srt", "webvtt"}
+
+
+def test_subtitles_follow_the_groups_stored_reading_speed(run, tmp_path: Path):
+    run("subtitles", NAME, "-g", "2", "-o", "normal.srt")
+    with Store(tmp_path / "ateliers.sqlite3") as store:
+        store.set_field(NAME, 2, "reading_speed", 1.5, "Grue")
+    run("subtitles", NAME, "-g", "2", "-o", "lent.srt")
+    run("subtitles", NAME, "-g", "2", "-o", "force.srt", "--speed", "3")
+
+    def first_end(name: str) -> float:
+        cues = list(srt.parse((tmp_path / name).read_text(encoding="utf-8")))
+        return cues[0].end.total_seconds()
+
+    # The headline's twelve words: 4 s at 3 words a second, 8 s at 1.5.
+    assert (first_end("normal.srt"), first_end("lent.srt")) == (4.0, 8.0)
+    assert first_end("force.srt") == 4.0
