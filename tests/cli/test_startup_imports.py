@@ -22,6 +22,11 @@ print("MODULES=" + json.dumps(loaded), file=sys.stderr)
 """
 
 
+NEEDED = {("deck", "check"): {"jinja2"}}
+"""What a light command needs all the same: `deck check` compiles and fills every
+template of the deck (a broken or hostile one is caught there), which is Jinja2's work."""
+
+
 @pytest.mark.parametrize(
     "args",
     [["--help"], ["deck", "check"], ["deck", "--help"], ["deal", "--help"], ["session", "--help"]],
@@ -32,7 +37,8 @@ def test_light_commands_import_nothing_heavy(args):
     )
     line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES="))
     loaded = set(json.loads(line.removeprefix("MODULES=")))
-    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    heavy = set(HEAVY) - NEEDED.get(tuple(args), set())
+    assert not loaded & heavy, sorted(loaded & heavy)
 
 
 def test_deal_imports_jinja2_for_its_prompts_and_nothing_heavier():

@@ -8,8 +8,10 @@ reopening the group lands there.
 Everything that changes what is shown goes through this screen's message
 queue, one thing at a time: a key or a button asks to move (`_Move`), the
 watcher's reading arrives (`WorkshopChanged`), and neither can run in the
-middle of the other. A step gets newer readings as messages of its own, so
-a step that was closed meanwhile never receives one.
+middle of the other. A step gets newer readings as messages of its own,
+queued behind its own handlers. Each step is built on its first visit and
+kept, hidden, afterwards: moving back and forth shows it again with the
+latest reading instead of building it anew.
 """
 
 from __future__ import annotations
@@ -163,6 +165,8 @@ class GroupWizardScreen(Screen[None]):
         self._status_line = Static("", id="wizard-status")
         self._next = Button("Suivant (F3) →", id="wizard-next", compact=True)
         self._leaving = False
+        self._built: dict[type[Step], Step] = {}
+        """The steps visited so far, kept mounted (only the current one shows)."""
 
     @property
     def drafts(self) -> DraftBox:
@@ -222,10 +226,19 @@ class GroupWizardScreen(Screen[None]):
     # --- moving through the steps -----------------------------------------------
 
     async def _open(self, step_class: type[Step], workshop: Workshop) -> None:
+        """Show a step: built on its first visit, then kept and shown again with the
+        latest reading (a step change is then a redraw, not a rebuild)."""
         assert self.session is not None
-        await self._body.remove_children()
-        self.step = step_class(self.session, workshop, self.saver)
-        await self._body.mount(self.step)
+        step = self._built.get(step_class)
+        if step is None:
+            step = self._built[step_class] = step_class(self.session, workshop, self.saver)
+            await self._body.mount(step)
+        else:
+            step.post_message(Step.Snapshot(workshop))
+        if self.step is not None and self.step is not step:
+            self.step.display = False
+        step.display = True
+        self.step = step
         self.saver.start(self.step.values())
         self.step.focus_start()
         self._show_progress()
