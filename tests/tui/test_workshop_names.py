@@ -34,3 +34,26 @@ async def test_a_name_with_markup_is_listed_as_typed(app, store_path: Path, name
         assert [text.plain for text in shown] == [name, name]
         assert not any("link" in str(text.spans) for text in shown)
         fiction.export_screenshot()  # the whole screen renders
+
+
+@pytest.mark.parametrize("name", SLY_NAMES)
+async def test_a_name_with_markup_is_offered_as_typed_in_the_command_palette(
+    app, store_path: Path, name
+):
+    from textual.command import CommandPalette
+
+    with Store(store_path) as store:
+        store.add(dataclasses.replace(small_workshop(), name=name, place=name))
+
+    fiction = app()
+    async with fiction.run_test(size=(120, 30)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ouvrir")
+        await pilot.pause(0.5)
+
+        assert isinstance(fiction.screen, CommandPalette)
+        fiction.export_screenshot()  # the hits render
+    assert fiction._crash is None

@@ -18,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -371,7 +372,7 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
         )
         for group in self.workshop.groups if self.workshop else ():
             yield SystemCommand(
-                f"Ouvrir le groupe {group.number} — {group.pseudonym}",
+                f"Ouvrir le groupe {group.number} — {escape(group.pseudonym)}",
                 "Son parcours : cartes, question, scénario",
                 lambda number=group.number: self.open_group(number),
             )

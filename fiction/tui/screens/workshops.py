@@ -8,6 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -119,7 +120,8 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
     def commands(self) -> Iterable[SystemCommand]:
         for name in self._names:
             yield SystemCommand(
-                f"Ouvrir « {name} »",
+                # The palette reads its titles as markup: a name is shown as typed.
+                f"Ouvrir « {escape(name)} »",
                 "Ouvrir le tableau de bord de cet atelier",
                 lambda name=name: self.open_workshop(name),
             )
