@@ -14,7 +14,8 @@ snapshots it gives back, `Workshop` and its parts. Around them:
   they hold;
 - `phase`: the shared countdown; `join_codes`: what a browser types to reach
   a workshop served by `fiction serve`; `presence`: which screens have a
-  group open.
+  group open; `drafts`: typed text the store refused, kept beside it until
+  the group reopens.
 
 Domain code only: the Markdown account of a workshop is in
 `fiction.render.markdown`.
