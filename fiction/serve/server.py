@@ -40,6 +40,7 @@ from fiction.serve.gate import COOKIE, ENTRY_PATH, TEMPLATES, Gate, Lookup
 from fiction.serve.limits import Cap, Limits, Seat, Seats
 from fiction.serve.passes import Passes
 from fiction.serve.process import QUIT_TIMEOUT, AppProcess
+from fiction.serve.prompter import Prompter
 from fiction.serve.throttle import Throttle
 
 SHUTDOWN_TIMEOUT = 20.0
@@ -122,6 +123,9 @@ class WorkshopServer(Server):
                 web.get("/ws", self.handle_websocket),
                 web.get("/download/{key}", self.handle_download),
                 web.static("/static", self.statics_path),
+                *Prompter(
+                    self.settings.store_path, self.gate.holder if self.gate is not None else None
+                ).routes(),
                 *(self.gate.routes() if self.gate is not None else [web.get(ENTRY_PATH, _home)]),
             ]
         )
