@@ -44,7 +44,7 @@ def test_the_18_scenarios_come_from_the_four_workshops_of_2019(builtin_deck):
     text = plain(card.text)
     assert "quatre ateliers de 2019 (Paris, Lyon, Bordeaux, Nancy)" in text
     assert "une quarantaine de volontaires chacun" in text
-    assert "5 ateliers" in text and "plus de 260 participants" in text
+    assert "5 ateliers" in text and "plus de 260 participant·es" in text
     assert "Amiens" not in plain(card.phrase), "Amiens was the UNCCAS congress, not a 2019 workshop"
     assert "« La démarche », p. 6–7" in plain(card.source)
     assert "6–8" not in card.source
@@ -92,7 +92,7 @@ def test_the_outre_mer_card_cites_the_reunion_working_lab(builtin_deck):
 
 def test_the_mayenne_card_reports_the_benefits_the_source_gives(builtin_deck):
     text = card_text(builtin_deck, "dossier-social-unique")
-    assert "150 travailleurs sociaux" in text and "16 000 familles" in text
+    assert "150 agents du travail social" in text and "16 000 familles" in text
     assert "meilleure continuité" in text
 
 
@@ -141,7 +141,7 @@ def test_figure_pages_are_where_the_contents_start_them(builtin_deck):
         ),
         ("ateliers-en-cycles", "CCAS de Mont-Saint-Aignan", ("8 séances", "6 à 10 personnes")),
         ("faire-a-la-place-ou-faire-avec", "Agate", ("« faire à la place de »",)),
-        ("referents-numeriques", "Conseil départemental de la Mayenne", ("13 référents", "150")),
+        ("referents-numeriques", "Conseil départemental de la Mayenne", ("13 référent·es", "150")),
         ("de-1796-a-2050", "UNCCAS", ("1796", "1953", "1986")),
         ("destigmatiser-le-social", "UNCCAS", ("sans attendre 2050",)),
     ],
