@@ -5,8 +5,9 @@ under it, the selected segment's editor: its kind, who speaks, the two
 columns side by side and its last words. Texts are saved as typed by the
 wizard's debounced saver, as `segment/<id>/<field>`; adding, removing,
 moving a segment or changing its kind is saved at once. The total against
-the target (3 minutes) follows every keystroke. The prompter reads the SON
-column full screen.
+the group's target (3 minutes unless set otherwise) follows every keystroke,
+timed at the group's reading speed. The prompter reads the SON column full
+screen, and the speed it was left at becomes the group's.
 """
 
 from __future__ import annotations
@@ -38,10 +39,6 @@ from fiction.tui.widgets.segment_table import SegmentTable
 from fiction.tui.widgets.speakers import SpeakerSuggester
 from fiction.tui.widgets.text_area import FieldTextArea
 
-PACE = Pace()
-"""3 words a second: the reading speed the estimates and the prompter start from."""
-TARGET = Target()
-"""3 minutes: the length of a workshop's news report."""
 NEW_KIND = "report"
 """What « Ajouter » adds: a report is what a group writes most."""
 
@@ -59,9 +56,10 @@ retour plateau. Chaque séquence a deux colonnes : **IMAGE** (ce que montre la
 caméra, un plan par ligne ; `Bandeau : …` pour un texte à l'écran) et **SON**
 (ce qui est dit ; la musique entre crochets, `[Musique]`).
 
-La durée est estimée à la lecture (180 mots par minute) ou à 3 secondes par
-plan muet ; le total se compare aux 3 minutes visées. Une séquence trop courte
-ou trop longue pour son type est signalée par ⚠.
+La durée est estimée à votre vitesse de lecture (180 mots par minute au
+départ : celle que vous laissez au prompteur devient la vôtre) ou à 3 secondes
+par plan muet ; le total se compare à la durée visée (3 minutes). Une séquence
+trop courte ou trop longue pour son type est signalée par ⚠.
 
 - **Partir du conducteur du jeu** : un premier jet rempli avec votre scénario ;
 - **Ctrl+N** ajoute une séquence après la séquence choisie, **Ctrl+R** la retire ;
@@ -145,6 +143,16 @@ ou trop longue pour son type est signalée par ⚠.
     def on_resize(self) -> None:
         self._fill_table()
 
+    @property
+    def pace(self) -> Pace:
+        """The group's reading speed (3 words a second until it reads at another)."""
+        return Pace(self.group.reading_speed)
+
+    @property
+    def target(self) -> Target:
+        """The length the group aims for (3 minutes by default)."""
+        return Target(self.group.target_seconds)
+
     def focus_start(self) -> None:
         (self.table if self.group.segments else self.template).focus()
 
@@ -168,7 +176,7 @@ ou trop longue pour son type est signalée par ⚠.
         """Rebuild the table and the total (after a change to the list, or a resize)."""
         if not self.live:
             return
-        script = timed_script(self._segments(), PACE, TARGET)
+        script = timed_script(self._segments(), self.pace, self.target)
         with self.prevent(DataTable.RowHighlighted):
             self.table.show(script, self.selected, self.size.width or 80)
         has_rows = bool(script.lines)
@@ -181,7 +189,7 @@ ou trop longue pour son type est signalée par ⚠.
         """After a keystroke: the selected row, its flag and the total, without a rebuild."""
         if not self.live:
             return
-        script = timed_script(self._segments(), PACE, TARGET)
+        script = timed_script(self._segments(), self.pace, self.target)
         for line in script.lines:
             if line.segment.id == self.selected:
                 self.table.update_line(line)
@@ -192,7 +200,7 @@ ou trop longue pour son type est signalée par ⚠.
         total = self.total
         verdict = script.verdict
         total.update(
-            f"{clock(script.total)} sur {clock(TARGET.seconds)} : {VERDICT_LABELS[verdict]}"
+            f"{clock(script.total)} sur {clock(script.target.seconds)} : {VERDICT_LABELS[verdict]}"
         )
         for name in VERDICT_LABELS:
             total.set_class(name == verdict, f"-{name}")
@@ -225,7 +233,7 @@ ou trop longue pour son type est signalée par ⚠.
         self.saver.track(self.values())  # what the editor shows is what the store holds
         line = next(
             line
-            for line in timed_script(self._segments(), PACE).lines
+            for line in timed_script(self._segments(), self.pace).lines
             if line.segment.id == segment.id
         )
         self._show_flag(line)
@@ -391,7 +399,14 @@ ou trop longue pour son type est signalée par ⚠.
 
     def action_prompter(self) -> None:
         if self._flush():
-            self.app.push_screen(PrompterScreen(self._segments(), PACE.words_per_second))
+            prompter = PrompterScreen(self._segments(), self.pace.words_per_second)
+            self.app.push_screen(prompter, lambda _: self._remember_speed(prompter))
+
+    def _remember_speed(self, prompter: PrompterScreen) -> None:
+        """The speed the group read at in the prompter becomes its reading speed."""
+        speed = round(prompter.words_per_second, 2)
+        if speed != self.group.reading_speed:
+            self._apply(lambda: self.session.set_field("reading_speed", speed))
 
     @on(Select.Changed, "#report-kind")
     def _kind_chosen(self, event: Select.Changed) -> None:

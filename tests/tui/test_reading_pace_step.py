@@ -1,0 +1,66 @@
+"""Step 5 times the script at the group's stored speed and target; the prompter's speed
+becomes the group's."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TextArea
+
+from fiction.store.store import Store
+from fiction.tui.screens.group import saving
+from fiction.tui.screens.group.report import ReportStep
+from fiction.tui.screens.group.wizard import GroupWizardScreen
+from fiction.tui.screens.prompter import PrompterScreen
+
+NAME = "Atelier du Mans"
+
+
+@pytest.fixture
+def slow_group(dealt_workshop, store_path, fixed_clock):
+    """Group 1 reads at 1.5 words a second and aims for one minute."""
+    with Store(store_path, clock=fixed_clock) as store:
+        store.set_field(NAME, 1, "reading_speed", 1.5, "Abeille")
+        store.set_field(NAME, 1, "target_seconds", 60, "Abeille")
+    return dealt_workshop
+
+
+async def open_report(pilot) -> GroupWizardScreen:
+    screen = GroupWizardScreen(NAME, 1)
+    await pilot.app.push_screen(screen)
+    await pilot.pause()
+    screen.go_to(ReportStep.NUMBER)
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(screen.step, ReportStep)
+    return screen
+
+
+async def test_the_total_is_timed_at_the_groups_speed_against_its_target(app, slow_group):
+    async with app().run_test(size=(80, 24)) as pilot:
+        screen = await open_report(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen.query_one("#report-sound", TextArea).focus()
+        await pilot.press(*"Bonsoir et bienvenue dans le journal")  # 6 words: 4 s at 1.5 w/s
+        total = str(screen.query_one("#report-total").render())
+
+    assert total.startswith("0:04 sur 1:00")
+
+
+async def test_the_speed_left_in_the_prompter_becomes_the_groups(app, slow_group, store_path):
+    async with app().run_test(size=(80, 24)) as pilot:
+        screen = await open_report(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen.query_one("#report-sound", TextArea).focus()
+        await pilot.press(*"Bonsoir")
+        await pilot.pause(saving.DELAY + 0.3)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PrompterScreen)
+        await pilot.press("plus", "plus", "escape")
+        await pilot.pause()
+
+    with Store.for_reading(store_path) as store:
+        assert store.load(NAME).group(1).reading_speed == 2.0
+        assert store.history(NAME, 1)[-1].path == "reading_speed"
