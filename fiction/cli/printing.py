@@ -49,10 +49,9 @@ def speed_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--speed",
         type=click.FloatRange(0.5, 10),
-        default=3.0,
-        show_default=True,
         metavar="MOTS/S",
-        help="Vitesse de lecture du journal télévisé, en mots par seconde (3 = 180 mots/min).",
+        help="Vitesse de lecture du journal télévisé, en mots par seconde (3 = 180 mots/min ; "
+        "par défaut : celle de chaque groupe).",
     )(command)
 
 
@@ -228,7 +227,7 @@ def print_booklet(
     output_format: str | None,
     deck_path: Path | None,
     store_path: Path | None,
-    speed: float,
+    speed: float | None,
     templates_dir: Path | None,
 ) -> None:
     """Imprimer le livret de l'atelier : sommaire, ordre du jour, un chapitre par groupe."""
@@ -245,7 +244,8 @@ def print_booklet(
         _write_text(output, workshop_markdown(workshop, deck))
     else:
         printer = _printer(templates_dir)
-        html = booklet_html(printer.folders, booklet(workshop, deck, Pace(speed)))
+        values = booklet(workshop, deck, Pace(speed) if speed else None)
+        html = booklet_html(printer.folders, values)
         _write_document(printer, output, html, chosen)
     click.secho(f"Livret de l'atelier « {name} » dans {output}.", fg="green")
 
@@ -280,7 +280,7 @@ def print_script(
     output_format: str | None,
     deck_path: Path | None,
     store_path: Path | None,
-    speed: float,
+    speed: float | None,
     templates_dir: Path | None,
 ) -> None:
     """Imprimer le journal télévisé d'un groupe : tableau IMAGE | SON minuté."""
@@ -292,7 +292,7 @@ def print_script(
     chosen = _format(output_format, output)
     workshop = _load_workshop(store_path, name)
     deck = _deck_or_none(workshop, deck_path)
-    values = booklet(workshop, deck, Pace(speed))
+    values = booklet(workshop, deck, Pace(speed) if speed else None)
     output = output or Path(f"journal-groupe-{group}.{chosen}")
     if chosen == "md":
         _write_text(output, script_markdown(values, chapter_of(values, group)))

@@ -133,7 +133,6 @@ class Booklet:
 
 
 def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> Booklet:
-    pace = pace or Pace()
     names = CardNames(deck)
     total_minutes = sum(phase.minutes for phase in workshop.agenda)
     start = _minutes_of_day(workshop.start_time)
@@ -155,7 +154,11 @@ def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> 
         agenda_clock=start is not None,
         agenda_total=hours_minutes(total_minutes),
         explored=explored_map(workshop, deck, names),
-        chapters=tuple(chapter(group, names, pace, deck) for group in workshop.groups),
+        # Each group's script at its own reading speed, unless one is imposed.
+        chapters=tuple(
+            chapter(group, names, pace or Pace(group.reading_speed), deck)
+            for group in workshop.groups
+        ),
         pseudonyms=tuple((group.number, group.pseudonym) for group in workshop.groups),
         review=tuple((REVIEW_LABELS[kind], workshop.review.items(kind)) for kind in REVIEW_KINDS),
         weather=workshop.weather,
@@ -206,7 +209,7 @@ def chapter(group: Group, names: CardNames, pace: Pace, deck: Deck | None = None
 
 
 def script(group: Group, pace: Pace | None = None) -> Script:
-    pace = pace or Pace()
+    pace = pace or Pace(group.reading_speed)
     rows, elapsed = [], 0.0
     for number, segment in enumerate(group.segments, start=1):
         seconds = segment_seconds(segment, pace)

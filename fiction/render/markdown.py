@@ -12,15 +12,15 @@ from collections.abc import Iterable
 
 from fiction.cards.model import CARD_KINDS, Deck
 from fiction.render.card_names import CardNames
-from fiction.report.norms import VERDICT_LABELS
+from fiction.report.norms import VERDICT_LABELS, Target
 from fiction.report.script import clock, duration, timed_script
+from fiction.report.timing import Pace
 from fiction.slug import slugify
 from fiction.store.model import (
     REVIEW_KINDS,
     REVIEW_LABELS,
     Group,
     HandState,
-    Segment,
     Workshop,
 )
 
@@ -143,7 +143,7 @@ def _group_body(group: Group, names: CardNames, rounds: int, h: str) -> str:
     body = "\n\n".join(part for part in scenario if part)
     parts.append(f"{title}\n\n{body or '_Rien d’écrit pour l’instant._'}")
     parts.append(_vigilance(group, names, h))
-    parts.append(_script(group.segments, h))
+    parts.append(_script(group, h))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -173,9 +173,10 @@ def _vigilance(group: Group, names: CardNames, h: str) -> str:
     return f"{h} Points de vigilance\n\n" + "\n".join(items)
 
 
-def _script(segments: Iterable[Segment], h: str) -> str:
-    """The news report as the two-column A/V table (IMAGE | SON), each row timed."""
-    script = timed_script(segments)
+def _script(group: Group, h: str) -> str:
+    """The news report as the two-column A/V table (IMAGE | SON), each row timed at the
+    group's reading speed against its target."""
+    script = timed_script(group.segments, Pace(group.reading_speed), Target(group.target_seconds))
     if not script.lines:
         return ""
     rows = ["| Séquence | Image | Son | Durée |", "|---|---|---|---|"]
