@@ -10,6 +10,7 @@ from fiction.store.store import Store
 from fiction.tui.screens.group import saving
 from fiction.tui.screens.group.report import ReportStep
 from fiction.tui.screens.group.wizard import GroupWizardScreen
+from fiction.tui.screens.pace import PaceScreen, read_pace
 from fiction.tui.screens.prompter import PrompterScreen
 
 NAME = "Atelier du Mans"
@@ -64,3 +65,49 @@ async def test_the_speed_left_in_the_prompter_becomes_the_groups(app, slow_group
     with Store.for_reading(store_path) as store:
         assert store.load(NAME).group(1).reading_speed == 2.0
         assert store.history(NAME, 1)[-1].path == "reading_speed"
+
+
+async def test_f6_sets_the_groups_speed_and_target(app, slow_group, store_path):
+    async with app().run_test(size=(80, 24)) as pilot:
+        await open_report(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        pace = pilot.app.screen
+        assert isinstance(pace, PaceScreen)
+        pace.speed.value = "2,5"
+        pace.target.value = "90:00"  # over an hour: refused, the window stays
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is pace
+        assert "Durée visée" in str(pace.error.render())
+        pace.target.value = "2:30"
+        await pilot.press("enter")
+        await pilot.pause()
+        total = str(pilot.app.screen.query_one("#report-total").render())
+
+    group = stored_group(store_path)
+    assert (group.reading_speed, group.target_seconds) == (2.5, 150)
+    assert "sur 2:30" in total
+
+
+@pytest.mark.parametrize(
+    ("speed", "target", "read"),
+    [
+        ("3", "3", (3.0, 180)),
+        ("2,5", "2:30", (2.5, 150)),
+        (" 1.5 ", "1 min 30", (1.5, 90)),
+        ("0,2", "3", "Vitesse"),
+        ("vite", "3", "Vitesse"),
+        ("3", "0:05", "Durée visée"),
+        ("3", "trois", "Durée visée"),
+    ],
+)
+def test_what_is_typed_is_read_as_a_speed_and_a_length(speed, target, read):
+    result = read_pace(speed, target)
+
+    assert result == read if isinstance(read, tuple) else result.startswith(read)
+
+
+def stored_group(store_path):
+    with Store.for_reading(store_path) as store:
+        return store.load(NAME).group(1)

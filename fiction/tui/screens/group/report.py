@@ -34,6 +34,7 @@ from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.group.saving import FieldSaver
 from fiction.tui.screens.group.session import GroupSession
 from fiction.tui.screens.group.step import Step
+from fiction.tui.screens.pace import PaceScreen
 from fiction.tui.screens.prompter import PrompterScreen
 from fiction.tui.widgets.segment_table import SegmentTable
 from fiction.tui.widgets.speakers import SpeakerSuggester
@@ -64,7 +65,8 @@ trop courte ou trop longue pour son type est signalée par ⚠.
 - **Partir du conducteur du jeu** : un premier jet rempli avec votre scénario ;
 - **Ctrl+N** ajoute une séquence après la séquence choisie, **Ctrl+R** la retire ;
 - **Ctrl+↑** / **Ctrl+↓** la déplacent ;
-- **F5** ouvre le prompteur : le texte défile en grand pour le tournage.
+- **F5** ouvre le prompteur : le texte défile en grand pour le tournage ;
+- **F6** règle votre vitesse de lecture et la durée visée.
 """
     BINDINGS = [
         Binding("ctrl+n", "add", "Ajouter"),
@@ -72,6 +74,7 @@ trop courte ou trop longue pour son type est signalée par ⚠.
         Binding("ctrl+up", "move(-1)", "Monter", show=False),
         Binding("ctrl+down", "move(1)", "Descendre", show=False),
         Binding("f5", "prompter", "Prompteur"),
+        Binding("f6", "pace", "Vitesse et durée", show=False),
     ]
 
     def __init__(self, session: GroupSession, workshop: Workshop, saver: FieldSaver) -> None:
@@ -402,6 +405,22 @@ trop courte ou trop longue pour son type est signalée par ⚠.
             prompter = PrompterScreen(self._segments(), self.pace.words_per_second)
             self.app.push_screen(prompter, lambda _: self._remember_speed(prompter))
 
+    def action_pace(self) -> None:
+        """Ask for the group's reading speed and target; save what changed."""
+
+        def chosen(pace: tuple[float, int] | None) -> None:
+            if pace is None:
+                return
+            speed, seconds = pace
+            if speed != self.group.reading_speed:
+                self._apply(lambda: self.session.set_field("reading_speed", speed))
+            if seconds != self.group.target_seconds:
+                self._apply(lambda: self.session.set_field("target_seconds", seconds))
+
+        self.app.push_screen(
+            PaceScreen(self.group.reading_speed, self.group.target_seconds), chosen
+        )
+
     def _remember_speed(self, prompter: PrompterScreen) -> None:
         """The speed the group read at in the prompter becomes its reading speed."""
         speed = round(prompter.words_per_second, 2)
@@ -453,6 +472,11 @@ trop courte ou trop longue pour son type est signalée par ⚠.
         )
         yield SystemCommand(
             "Ouvrir le prompteur", "Le SON défile en grand (F5)", self.action_prompter
+        )
+        yield SystemCommand(
+            "Vitesse de lecture et durée visée",
+            "Le minutage du journal et le prompteur la suivent (F6)",
+            self.action_pace,
         )
         yield SystemCommand(
             "Ajouter une séquence", "Après la séquence choisie (Ctrl+N)", self.action_add
