@@ -64,3 +64,61 @@ def test_numbers_pages_and_rules_never_break_across_a_line():
     for path in deck_files(builtin_deck_path()):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not plain_space.search(line), f"{path.name}:{number}: {line.strip()}"
+
+
+MASCULINE_GENERICS = re.compile(
+    r"\b(?:les|des|aux|ces|leurs|nos|vos|d'autres|entre) "
+    r"(?:habitants|usagers|acteurs|participants|élus|citoyens|professionnels|travailleurs"
+    r"|experts|intervenants|animateurs|aînés|voisins)\b"
+    r"|(?:\bchaque |\bl')(?:habitant|citoyen|participant|usager)\b(?!·)"
+    r"|\btous les (?:habitants|citoyens|acteurs)\b",
+    re.IGNORECASE,
+)
+"""Masculine generics the deck's running text no longer uses (docs/ecrire-un-jeu.md)."""
+
+SOURCE_NAMES = ("café des habitants",)
+"""Names the source gives, kept as written even outside quotation marks."""
+
+NOT_RUNNING_TEXT = {"id", "source", "roles", "vigilance"}
+
+
+def running_texts(value, key=""):
+    """Every text of a deck file a reader sees, with the key that holds it."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            if name not in NOT_RUNNING_TEXT:
+                yield from running_texts(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from running_texts(item, key)
+    elif isinstance(value, str) and not re.fullmatch(r"[a-z0-9-]+", value):
+        yield key, value  # a bare identifier is a reference, not text
+
+
+def outside_quotations(text):
+    """`text` without the quotations « … », the Jinja code and the source's names."""
+    text = re.sub(r"«[^»]*»|\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.DOTALL)
+    for name in SOURCE_NAMES:
+        text = text.replace(name, " ")
+    return text
+
+
+def test_running_text_has_no_masculine_generic_outside_quotations():
+    import yaml
+
+    found = []
+    for path in deck_files(builtin_deck_path()):
+        for key, text in running_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            for match in MASCULINE_GENERICS.finditer(outside_quotations(" ".join(text.split()))):
+                found.append(f"{path.name} ({key}): « {match.group()} »")
+    assert not found, "\n".join(found)
+
+
+def test_the_masculine_generic_check_sees_running_text_but_not_quotations():
+    assert MASCULINE_GENERICS.search(outside_quotations("Le CCAS va vers les habitants."))
+    assert MASCULINE_GENERICS.search(outside_quotations("Chaque citoyen doit 5 jours."))
+    assert MASCULINE_GENERICS.search(outside_quotations("Un atelier pour tous les habitants."))
+    assert not MASCULINE_GENERICS.search(outside_quotations("Il va vers les habitant·es."))
+    assert not MASCULINE_GENERICS.search(outside_quotations("La source : « les habitants\n  décident »."))
+    assert not MASCULINE_GENERICS.search(outside_quotations("un café des habitants"))
+    assert not MASCULINE_GENERICS.search(outside_quotations("{{ 'les élus' }}"))
