@@ -27,7 +27,8 @@ _SUFFIX_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md"}
 
 @click.group("print", cls=FrenchGroup, context_settings=CONTEXT_SETTINGS)
 def print_group() -> None:
-    """Imprimer les cartes, le livret de l'atelier ou le journal télévisé d'un groupe.
+    """Imprimer les cartes, le livret de l'atelier ou le journal télévisé d'un groupe,
+    et ce qu'il faut pour le tourner : sous-titres, feuille de tournage, bandeaux.
 
     Les PDF sont prêts à imprimer : polices incluses, tailles exactes, texte
     jamais coupé. --templates DOSSIER remplace n'importe quel modèle par celui
