@@ -47,6 +47,11 @@ MIN_MS = 1000
 _SENTENCE_END = re.compile(r"[.!?…]+[»\"')\]]*$")
 _CLAUSE_END = re.compile(r"[,;:]$")
 _PREFIX = re.compile(r"^\s*([^:«»\"\n]{1,40}?)\s*:\s+(\S.*)$")
+_NAMING = re.compile(
+    r"^(un|une|le|la|les|l['’]|des|deux|trois|notre|nos|son|sa|ses|cette|ce)\b", re.IGNORECASE
+)
+"""How a script names someone it has not listed as a speaker: « Une habitante », « Le maire »."""
+_WORDLESS = re.compile(r"^\W+$")
 _QUOTED = re.compile(r"^«\s*(.*?)\s*»$")
 
 _USUAL_VOICES = frozenset(
@@ -219,16 +224,17 @@ def speaker_and_text(line: str, speakers: Iterable[str]) -> tuple[str, str]:
     """(« Voix off », « ici, en 2050… ») for « Voix off : ici, en 2050… »; ("", line) if unnamed.
 
     A prefix names a speaker when the segment lists it, when it is a usual
-    voice of a news report, or when what follows is a quotation
-    (« Une habitante : « Avant, je… » »); « En bref : une autre nouvelle »
-    is said as it is written.
+    voice of a news report, or when it names someone (« Une habitante »,
+    « Le maire ») and what follows is a quotation (« Une habitante : « Avant,
+    je… » »); « En bref : une autre nouvelle » and « Elle a dit : « Oui » »
+    are said as they are written.
     """
     match = _PREFIX.match(line)
     if match is None:
         return "", line
     name, rest = match.group(1).strip(), match.group(2).strip()
     known = {speaker.casefold() for speaker in speakers} | _USUAL_VOICES
-    if name.casefold() in known or rest.startswith("«"):
+    if name.casefold() in known or (rest.startswith("«") and _NAMING.match(name)):
         return name, rest
     return "", line
 
@@ -240,11 +246,24 @@ def _unquoted(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    """Whitespace-separated words, a word longer than a line cut into line-long pieces."""
-    tokens: list[str] = []
+    """Whitespace-separated words, each with the punctuation French sets apart by a space
+    (« Oui. » and « Pourquoi ? » stay whole: no line starts with « » » or « ? »); a word
+    longer than a line is cut into line-long pieces."""
+    words: list[str] = []
+    opening = ""
     for token in text.split():
-        tokens.extend(token[index : index + MAX_LINE] for index in range(0, len(token), MAX_LINE))
-    return tokens
+        if _WORDLESS.match(token) and token[0] in '«(["“':
+            opening += token + " "
+        elif _WORDLESS.match(token) and words and not opening:
+            words[-1] += " " + token
+        else:
+            words.append(opening + token)
+            opening = ""
+    if opening.strip():
+        words.append(opening.strip())
+    return [
+        word[index : index + MAX_LINE] for word in words for index in range(0, len(word), MAX_LINE)
+    ]
 
 
 def _sentences(tokens: list[str]) -> Iterator[list[str]]:

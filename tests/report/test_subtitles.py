@@ -41,7 +41,8 @@ def test_sound_cues_captions_and_speaker_names_are_not_subtitled():
         "[Musique : générique]\nBandeau : Le Mans, 2050\n"
         "Voix off : ici, chaque matin, on se retrouve.\n"
         "Une habitante : « Avant, je restais seule. »\n"
-        "En bref : une autre nouvelle.",
+        "En bref : une autre nouvelle.\n"
+        "Elle a dit : « Oui. »",
         speakers=("Voix off",),
     )
 
@@ -51,9 +52,10 @@ def test_sound_cues_captions_and_speaker_names_are_not_subtitled():
         "ici, chaque matin, on se retrouve.",
         "Avant, je restais seule.",
         "En bref : une autre nouvelle.",
+        "Elle a dit : « Oui. »",
     ]
     # A named speaker speaks until another is named.
-    assert [cue.voice for cue in cues] == ["Voix off", "Une habitante", "Une habitante"]
+    assert [cue.voice for cue in cues] == ["Voix off", *["Une habitante"] * 3]
 
 
 def test_an_unnamed_line_is_spoken_by_the_segments_first_speaker():
