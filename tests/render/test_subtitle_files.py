@@ -36,9 +36,10 @@ VOCABULARY = (
     "anticonstitutionnellement",
     "R&D",
     "<demain>",
+    "«",
     "x" * 50,
 )
-PUNCTUATION = ("", "", "", ",", ".", " !", " ?", "…", " ;", " :")
+PUNCTUATION = ("", "", "", ",", ".", " !", " ?", "…", " ;", " :", " »", ". »")
 
 
 @dataclass(frozen=True)
