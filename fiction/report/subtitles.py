@@ -51,6 +51,15 @@ _NAMING = re.compile(
     r"^(un|une|le|la|les|l['’]|des|deux|trois|notre|nos|son|sa|ses|cette|ce)\b", re.IGNORECASE
 )
 """How a script names someone it has not listed as a speaker: « Une habitante », « Le maire »."""
+_WEAK_ENDING = re.compile(
+    r"^(le|la|les|un|une|des|de|du|à|au|aux|et|ou|en|dans|pour|sur|par|avec|sans|chez|que|qui"
+    r"|ce|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|mon|ma|mes|ne|se|y"
+    r"|il|elle|on|nous|vous|ils|elles|je)$",
+    re.IGNORECASE,
+)
+"""Words that read badly at the end of a line: they belong with the word after them."""
+WEAK_ENDING_COST = 12
+"""How many characters of imbalance between the two lines such a break is worth avoiding."""
 _WORDLESS = re.compile(r"^\W+$")
 _QUOTED = re.compile(r"^«\s*(.*?)\s*»$")
 
@@ -325,8 +334,10 @@ def _best_break(tokens: list[str]) -> int | None:
     for cut in range(1, len(tokens)):
         top, bottom = len(" ".join(tokens[:cut])), len(" ".join(tokens[cut:]))
         if top <= MAX_LINE and bottom <= MAX_LINE:
-            # Balanced lines; on a tie, the shorter line on top (a « pyramid »).
-            candidates.append((max(top, bottom), top, cut))
+            # Balanced lines, never an article or a preposition left at the end of the
+            # top line unless nothing else fits; on a tie, the shorter line on top.
+            weak = bool(_WEAK_ENDING.match(tokens[cut - 1]))
+            candidates.append((max(top, bottom) + WEAK_ENDING_COST * weak, top, cut))
     return min(candidates)[2] if candidates else None
 
 

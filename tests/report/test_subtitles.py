@@ -140,3 +140,12 @@ def test_a_script_without_words_has_no_cues_but_keeps_its_length():
     result = subtitles([segment(image="Générique\nPlateau")])
 
     assert result.cues == () and result.total_ms == 6000
+
+
+def test_a_line_never_ends_on_an_article_when_another_break_fits():
+    cues = subtitles([segment("À la une ce soir : la maison des mille liens fête ses dix ans.")])
+
+    assert cues.cues[0].lines == (
+        "À la une ce soir : la maison",
+        "des mille liens fête ses dix ans.",
+    )
