@@ -29,8 +29,8 @@ class ShotSheet:
     shots: ShotList
 
     def duration(self, seconds: float) -> str:
-        """« 4 s », « 1 min 05 s »; under a second, « < 1 s » rather than « 0 s »."""
-        return duration(seconds) if seconds >= 0.5 else "< 1 s"
+        """« 4 s », « 1 min 05 s »; under a second but not nothing, « < 1 s »."""
+        return "< 1 s" if 0 < seconds < 0.5 else duration(seconds)
 
 
 def shot_sheet(workshop: Workshop, group: Group, deck: Deck | None, pace: Pace) -> ShotSheet:
