@@ -25,8 +25,8 @@ WORDS_PER_SECOND = 3.0
 SHOT_SECONDS = 3.0
 """A picture-only news shot lasts about three seconds before the eye wants the next."""
 
-WORD = re.compile(r"\w+(?:['’-]\w+)*")
-"""A word as a reader says it: « aujourd'hui » and « peut-être » are one word each."""
+WORD = re.compile(r"\w+(?:['’·-]\w+)*")
+"""A word as a reader says it: « aujourd'hui », « peut-être », « élu·es » are one word each."""
 
 _CAPTION = re.compile(r"^\s*(bandeau|synthé|synthe|incrustation|sous-titre)\s*:", re.IGNORECASE)
 """A lower-third caption line of the IMAGE column (« Bandeau : Le Mans, 2050 »)."""

@@ -17,6 +17,7 @@ def segment(sound: str = "", image: str = "") -> Segment:
 
 def test_words_are_counted_as_a_reader_says_them():
     assert spoken_words("Aujourd'hui, peut-être — 3 000 habitants ! « Oui. »") == 6
+    assert spoken_words("Les habitant·es et les élu·es, chacun·e à son tour.") == 9
 
 
 def test_a_spoken_segment_lasts_its_words_at_three_words_a_second_by_default():
