@@ -198,7 +198,7 @@ class Figure:
     scenarios: tuple[Scenario, ...] = spec(
         "Les deux scénarios augmentés de 2050.", min_items=2, max_items=2
     )
-    roles: tuple[str, ...] = spec("Identifiants des rôles (nouveaux acteurs) de la figure.")
+    roles: tuple[str, ...] = spec("Identifiants des rôles (nouveaux métiers) de la figure.")
     vigilance: tuple[str, ...] = spec("Identifiants des points de vigilance de la figure.")
     monologue: str = spec(
         "Monologue à la première personne (atelier du Mans, 2020).", max_chars=1200

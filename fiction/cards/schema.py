@@ -25,7 +25,7 @@ DESCRIPTIONS = {
     "Evidence": "Le constat (rapport, chiffre) qui ouvre une figure.",
     "Scenario": "Un scénario augmenté de 2050 (distribué aussi comme carte inspiration).",
     "Figure": "Une figure de ce que le CCAS pourrait devenir.",
-    "Role": "Un rôle : nouvel acteur ou métier inventé en atelier.",
+    "Role": "Un rôle : nouveau métier d'une figure ou métier inventé en atelier.",
     "Vigilance": "Un point de vigilance et la question que le groupe doit trancher.",
     "Context": "Un contexte pour 2050 (« dans un contexte … »).",
     "Inspiration": "Un scénario d'atelier dont s'inspirer.",

@@ -18,8 +18,8 @@ def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
         envvar="FICTION_STORE",
         type=click.Path(path_type=Path, dir_okay=False),
         help=(
-            "Fichier de la base d'ateliers (par défaut : dans le dossier de données de "
-            "l'utilisateur ; aussi la variable FICTION_STORE)."
+            "Fichier de la base d'ateliers (par défaut : dans votre dossier de données ; "
+            "aussi la variable FICTION_STORE)."
         ),
     )(command)
 

@@ -30,8 +30,8 @@ AUTHOR = "fiction session"
 def session_group() -> None:
     """Créer, lister, afficher, exporter, importer ou supprimer des ateliers.
 
-    Les ateliers sont enregistrés dans une base de données, dans le dossier de
-    données de l'utilisateur ; --store FICHIER ou la variable FICTION_STORE en
+    Les ateliers sont enregistrés dans une base de données, dans votre dossier
+    de données ; --store FICHIER ou la variable FICTION_STORE en
     choisissent une autre.
     """
 

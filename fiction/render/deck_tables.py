@@ -15,7 +15,7 @@ from fiction.cards.model import CARD_KINDS, DECK_KINDS, Deck, count_cards
 KIND_TITLES = {
     "themes": "Thèmes",
     "figures": "Figures",
-    "roles": "Rôles (nouveaux acteurs et métiers inventés)",
+    "roles": "Rôles (nouveaux métiers des figures et métiers inventés)",
     "vigilance": "Points de vigilance",
     "contexts": "Contextes",
     "inspirations": "Inspirations",

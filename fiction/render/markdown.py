@@ -138,7 +138,7 @@ def _group_body(group: Group, names: CardNames, rounds: int, h: str) -> str:
         _block("**Récit**", group.narrative),
         _block("**Finalité**", group.purpose),
         _block("**Actions**", _bullets(group.actions)),
-        _block("**Nouveaux acteurs**", _bullets(group.new_actors)),
+        _block("**Nouveaux rôles**", _bullets(group.new_actors)),
     ]
     body = "\n\n".join(part for part in scenario if part)
     parts.append(f"{title}\n\n{body or '_Rien d’écrit pour l’instant._'}")

@@ -25,7 +25,7 @@ SAMPLE_WRITING: dict[str, Any] = {
     "place_name": "Le Café du Coin",
     "question": "Et si demain le CCAS tenait le café du village ?",
     "narrative": "En 2050, le café est devenu le lieu où l'on se retrouve.",
-    "purpose": "Que personne ne reste seul.",
+    "purpose": "Que personne ne reste seul·e.",
     "new_actors": ("Barista social",),
 }
 """What a group might have written by step 5: the running order is filled with it."""

@@ -17,7 +17,7 @@ FIELD_LABELS = {
     "narrative": "Récit",
     "purpose": "Finalité",
     "actions": "Actions",
-    "new_actors": "Nouveaux acteurs",
+    "new_actors": "Nouveaux rôles",
     "step": "Étape",
     "reading_speed": "Vitesse de lecture",
     "target_seconds": "Durée visée",

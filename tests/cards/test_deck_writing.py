@@ -119,6 +119,7 @@ def test_the_masculine_generic_check_sees_running_text_but_not_quotations():
     assert MASCULINE_GENERICS.search(outside_quotations("Chaque citoyen doit 5 jours."))
     assert MASCULINE_GENERICS.search(outside_quotations("Un atelier pour tous les habitants."))
     assert not MASCULINE_GENERICS.search(outside_quotations("Il va vers les habitant·es."))
-    assert not MASCULINE_GENERICS.search(outside_quotations("La source : « les habitants\n  décident »."))
+    quoted = "La source : « les habitants\n  décident »."
+    assert not MASCULINE_GENERICS.search(outside_quotations(quoted))
     assert not MASCULINE_GENERICS.search(outside_quotations("un café des habitants"))
     assert not MASCULINE_GENERICS.search(outside_quotations("{{ 'les élus' }}"))

@@ -15,7 +15,7 @@ NAME = "Atelier du Mans"
     [
         (1, "narrative", "x" * 20_001, "« groupe 1 : Récit » : texte trop long", "narrative"),
         (2, "place_name", 4, "« groupe 2 : Nom du lieu ou du service »", "place_name"),
-        (1, "new_actors", "un seul texte", "« groupe 1 : Nouveaux acteurs »", "new_actors"),
+        (1, "new_actors", "un seul texte", "« groupe 1 : Nouveaux rôles »", "new_actors"),
         (None, "start_time", "14h", "« Heure de début » : heure attendue", "start_time"),
     ],
 )

@@ -50,7 +50,7 @@ def _figure(card: Any, deck: Deck | None) -> str:
         )
     if deck is not None:
         for heading, ids in (
-            ("Nouveaux acteurs", card.roles),
+            ("Nouveaux rôles", card.roles),
             ("Points de vigilance", card.vigilance),
         ):
             titles = "\n".join(f"- {_title(deck, card_id)}" for card_id in ids)
@@ -67,7 +67,7 @@ def _role(card: Any, deck: Deck | None) -> str:
     text = f"## Sa mission\n\n{card.mission}"
     if deck is not None and card.figures:
         figures = ", ".join(_title(deck, figure) for figure in card.figures)
-        text += f"\n\n*Nouvel acteur de la figure : {figures}.*"
+        text += f"\n\n*Nouveau rôle de la figure : {figures}.*"
     return text
 
 

@@ -62,7 +62,7 @@ class CardsStep(Step):
 ## Étape 1 : les cartes
 
 Votre main : un **thème**, une **figure** du CCAS de demain, des **contextes**,
-des **rôles** (les nouveaux acteurs), des **points de vigilance** et une
+des **rôles** (les nouveaux métiers), des **points de vigilance** et une
 **inspiration**. La couleur du bord dit le type de carte.
 
 - Les **flèches** passent à la carte voisine dans leur direction.

@@ -27,7 +27,7 @@ TEXTS = {
     "purpose": ("Finalité", "Pour quoi faire ? Ce que votre CCAS de 2050 cherche à changer."),
 }
 LINES = {"title": "Titre", "place_name": "Nom du lieu ou du service"}
-LISTS = {"actions": "Actions", "new_actors": "Nouveaux acteurs"}
+LISTS = {"actions": "Actions", "new_actors": "Nouveaux rôles"}
 
 
 class ScenarioStep(Step):
@@ -45,7 +45,7 @@ acteurs. Tout est enregistré au fur et à mesure.
 - Dans une liste : écrivez sur la dernière ligne puis **Entrée** pour ajouter ;
   **Ctrl+↑** / **Ctrl+↓** déplacent une ligne ; **✕** (ou **Retour arrière**
   sur une ligne vide) la retire.
-- Les nouveaux acteurs se choisissent parmi vos cartes rôle, ou s'inventent.
+- Les nouveaux rôles se choisissent parmi vos cartes rôle, ou s'inventent.
 """
 
     @classmethod
@@ -103,7 +103,7 @@ acteurs. Tout est enregistré au fur et à mesure.
                 ListEditor(
                     group.new_actors,
                     id="field-new_actors",
-                    placeholder="Inventer un acteur, puis Entrée",
+                    placeholder="Inventer un rôle, puis Entrée",
                 ),
             )
 
