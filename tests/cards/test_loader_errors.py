@@ -60,9 +60,9 @@ def test_wrong_type_says_what_was_expected(model_deck_dir):
 
 def test_list_expected_but_text_given(model_deck_dir):
     cards = model_deck_dir / "cartes.yaml"
-    edit(cards, "      - Cartographier les ressources du territoire avec les habitants.\n", "")
-    edit(cards, "    actions:\n", "    actions: Former des habitants relais.\n")
-    edit(cards, "      - Former des habitants relais dans chaque quartier.\n", "")
+    edit(cards, "      - Cartographier les ressources du territoire avec les habitant·es.\n", "")
+    edit(cards, "    actions:\n", "    actions: Former des habitant·es relais.\n")
+    edit(cards, "      - Former des habitant·es relais dans chaque quartier.\n", "")
     found = problems_of(model_deck_dir)
     assert any("figures[0].actions — doit être une liste" in p for p in found)
 
