@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from fiction.cards.loader import deck_files
-from fiction.resources import builtin_deck_path
+from fiction.resources import builtin_deck_path, scaffold_deck_path
 
 PERSON_NOUNS = (
     "accompagnateur",
@@ -103,11 +105,14 @@ def outside_quotations(text):
     return text
 
 
-def test_running_text_has_no_masculine_generic_outside_quotations():
+@pytest.mark.parametrize(
+    "deck_path", [builtin_deck_path(), scaffold_deck_path()], ids=["ccas2050", "modele"]
+)
+def test_running_text_has_no_masculine_generic_outside_quotations(deck_path):
     import yaml
 
     found = []
-    for path in deck_files(builtin_deck_path()):
+    for path in deck_files(deck_path):
         for key, text in running_texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
             for match in MASCULINE_GENERICS.finditer(outside_quotations(" ".join(text.split()))):
                 found.append(f"{path.name} ({key}): « {match.group()} »")
