@@ -34,13 +34,13 @@ class OtherScreen(threading.Thread):
                 store.set_field(NAME, 1, field, f"ailleurs {number}", "animation")
                 if number % 5 == 0 and number <= 100:
                     store.add_segment(NAME, 1, "report", "animation", sound=f"son {number}")
-                self.stop.wait(0.01)
+                self.stop.wait(0.05)
 
 
 async def test_moving_between_steps_while_the_store_changes_never_crashes(
     app, dealt_workshop, store_path: Path, monkeypatch
 ):
-    monkeypatch.setattr(wizard, "POLL_SECONDS", 0.02)
+    monkeypatch.setattr(wizard, "POLL_SECONDS", 0.1)
     other = OtherScreen(store_path)
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
