@@ -21,6 +21,7 @@ from textual.message import Message
 
 from fiction.errors import FictionError
 from fiction.store.model import Workshop
+from fiction.tui.access import fiction_app
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -84,7 +85,7 @@ class WorkshopWatcher:
             self._store().screen_gone(self.name, self.group, self.screen_id)
 
     def _store(self) -> Store:
-        return self._screen.app.store  # type: ignore[attr-defined,no-any-return]
+        return fiction_app(self._screen).store
 
     def _read(self) -> None:
         store = self._store()

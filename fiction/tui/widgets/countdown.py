@@ -69,9 +69,8 @@ class Countdown(Widget):
     def on_resize(self) -> None:
         self._redraw()  # large digits or plain text, for the new width
 
-    def show(self, workshop: Workshop, revision: int = 0) -> None:
-        """Redraw from a newer reading of the workshop (`revision`: the store's, for the
-        screens that keep it)."""
+    def show(self, workshop: Workshop) -> None:
+        """Redraw from a newer reading of the workshop."""
         self._agenda, self._state, self._problem = workshop.agenda, workshop.phase, ""
         self._redraw()
 

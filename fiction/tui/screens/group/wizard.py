@@ -215,7 +215,7 @@ class GroupWizardScreen(Screen[None]):
         )
         group = workshop.group(self.group_number)
         self._who.update(f"{group.pseudonym} · groupe {group.number}")
-        self._countdown.show(workshop, revision)
+        self._countdown.show(workshop)
         await self._open(step_at(group.step), workshop)
         self.watcher.start(workshop, revision)
         self._offer_draft()
@@ -496,7 +496,7 @@ class GroupWizardScreen(Screen[None]):
             return
         screens = message.open_screens.get(self.group_number, 0)
         self._others.update(others_text(screens))
-        self._countdown.show(message.workshop, message.revision)
+        self._countdown.show(message.workshop)
         if message.revision < self.session.last_seq:
             return  # read before this screen's own latest edit: a newer one will come
         self.step.post_message(Step.Snapshot(message.workshop))
