@@ -87,3 +87,18 @@ async def test_a_text_field_drawn_before_its_styles_are_resolved_draws_blank(app
         lines = field.render_lines(Region(0, 0, 20, 3))
 
     assert len(lines) == 3 and all(line.cell_length == 20 for line in lines)
+
+
+async def test_coming_back_to_a_step_already_visited_saves_where_the_group_is(
+    app, dealt_workshop, store_path: Path, monkeypatch
+):
+    monkeypatch.setattr(wizard, "POLL_SECONDS", 0.05)
+    async with app().run_test(size=(80, 24)) as pilot:
+        await pilot.app.push_screen(GroupWizardScreen(NAME, 1))
+        await pilot.pause()
+        await pilot.press("f3")  # step 2, which then reads that the group is on step 2
+        await pilot.pause(0.3)
+        await pilot.press("f3", "f2")  # step 3, then back to the kept step 2
+        await pilot.pause()
+        with Store(store_path) as store:
+            assert store.load(NAME).group(1).step == 2

@@ -242,7 +242,7 @@ class GroupWizardScreen(Screen[None]):
         self.saver.start(self.step.values())
         self.step.focus_start()
         self._show_progress()
-        stored = self.step.group.step
+        stored = workshop.group(self.group_number).step  # a kept step's reading may be old
         reopened_finished = stored == FINISHED_STEP and step_class is STEPS[-1]
         if stored != step_class.NUMBER and not reopened_finished:
             self._save_step(step_class.NUMBER)
