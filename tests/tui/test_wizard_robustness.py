@@ -102,3 +102,30 @@ async def test_coming_back_to_a_step_already_visited_saves_where_the_group_is(
         await pilot.pause()
         with Store(store_path) as store:
             assert store.load(NAME).group(1).step == 2
+
+
+async def test_a_step_kept_from_before_a_redraw_shows_the_new_hand(
+    app, dealt_workshop, store_path: Path
+):
+    from fiction.tui.screens.group.vigilance import VigilanceStep
+
+    async with app().run_test(size=(120, 40)) as pilot:
+        screen = GroupWizardScreen(NAME, 1)
+        await pilot.app.push_screen(screen)
+        await pilot.pause()
+        screen.go_to(VigilanceStep.NUMBER)
+        await pilot.pause()
+        before = set(screen.step.fields)
+        screen.go_to(1)
+        await pilot.pause()
+        with Store(store_path) as store:  # the facilitator redraws the group's hand
+            hand = store.load(NAME).group(1).hand(1)
+            assert screen.session is not None
+            screen.session.redraw(1)
+            redrawn = store.load(NAME).group(1).hand(1)
+        assert redrawn.vigilance != hand.vigilance
+        screen.go_to(VigilanceStep.NUMBER)
+        await pilot.pause()
+
+        assert before == {f"vigilance/{card}" for card in hand.vigilance}
+        assert set(screen.step.fields) == {f"vigilance/{card}" for card in redrawn.vigilance}

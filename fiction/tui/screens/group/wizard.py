@@ -230,6 +230,11 @@ class GroupWizardScreen(Screen[None]):
         latest reading (a step change is then a redraw, not a rebuild)."""
         assert self.session is not None
         step = self._built.get(step_class)
+        if step is not None and step.hand != workshop.group(self.group_number).hands[-1]:
+            # Its cards were redrawn since: what it shows (roles, vigilance points, the
+            # proposed question) comes from the hand, so it is built anew.
+            await step.remove()
+            step = None
         if step is None:
             step = self._built[step_class] = step_class(self.session, workshop, self.saver)
             await self._body.mount(step)
