@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -27,12 +26,11 @@ from aiohttp import web
 
 from fiction.errors import FictionError
 from fiction.serve.gate import TEMPLATES
+from fiction.serve.pages import Holder, allowed, html, visible_workshops
 
 PREFIX = "/prompteur"
 AUTHOR = "prompteur"
 """Who the history says changed a group's speed from the prompter."""
-
-Holder = Callable[[web.Request], str | None]
 
 
 class Prompter:
@@ -53,22 +51,22 @@ class Prompter:
 
     async def index(self, request: web.Request) -> web.Response:
         only = self.holder(request) if self.holder is not None else None
-        workshops = await asyncio.to_thread(self._workshops, only)
-        html = TEMPLATES.get_template("prompteur-liste.html").render(
+        workshops = await asyncio.to_thread(visible_workshops, self.store_path, only)
+        page = TEMPLATES.get_template("prompteur-liste.html").render(
             workshops=workshops, link=_link
         )
-        return _html(html)
+        return html(page)
 
     async def page(self, request: web.Request) -> web.Response:
         name, number = self._allowed(request)
         group = await asyncio.to_thread(self._group, name, number)
-        html = TEMPLATES.get_template("prompteur.html").render(
+        page = TEMPLATES.get_template("prompteur.html").render(
             workshop=name,
             group=group,
             text_url=_link(name, number) + "/texte",
             speed_url=_link(name, number) + "/vitesse",
         )
-        return _html(html)
+        return html(page)
 
     async def text(self, request: web.Request) -> web.Response:
         name, number = self._allowed(request)
@@ -92,13 +90,6 @@ class Prompter:
 
     # --- the store, read and written in a thread ------------------------------------------
 
-    def _workshops(self, only: str | None) -> list[Any]:
-        from fiction.store.store import Store
-
-        with Store.for_reading(self.store_path) as store:
-            names = [only] if only is not None else [s.name for s in store.workshops()]
-            return [store.load(name) for name in names if store.exists(name)]
-
     def _group(self, name: str, number: int) -> Any:
         from fiction.store.store import Store
 
@@ -119,10 +110,7 @@ class Prompter:
             store.set_field(name, number, "reading_speed", round(speed, 2), AUTHOR)
 
     def _allowed(self, request: web.Request) -> tuple[str, int]:
-        name = request.match_info["workshop"]
-        if self.holder is not None and self.holder(request) != name:
-            raise web.HTTPForbidden(text="Ce code d'entrée n'ouvre pas cet atelier.")
-        return name, int(request.match_info["group"])
+        return allowed(self.holder, request), int(request.match_info["group"])
 
 
 def script_data(group: Any) -> dict[str, Any]:
@@ -158,13 +146,3 @@ def script_data(group: Any) -> dict[str, Any]:
 
 def _link(name: str, number: int) -> str:
     return f"{PREFIX}/{quote(name, safe='')}/{number}"
-
-
-def _html(text: str) -> web.Response:
-    response = web.Response(text=text, content_type="text/html", charset="utf-8")
-    # Everything is in the page or comes from this server: nothing else may load.
-    response.headers["Content-Security-Policy"] = (
-        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-        "connect-src 'self'; img-src 'self' data:"
-    )
-    return response

@@ -9,6 +9,8 @@ websocket protocol) and changes what a workshop needs:
   this computer only, a check of the Host header instead, so that a web page
   from elsewhere cannot reach the app by renaming 127.0.0.1 (DNS rebinding);
 - the websocket refuses pages of another origin;
+- the plain pages that read the store without an app process: the prompter
+  (`/prompteur`) and the wall screen (`/salle`), behind the same gate;
 - one `AppProcess` per tab, within the caps of `fiction.serve.limits` (a tab
   past a cap is told why in French and starts nothing);
 - a tab that vanishes (its connection reset, even in the middle of the
@@ -42,6 +44,7 @@ from fiction.serve.passes import Passes
 from fiction.serve.process import QUIT_TIMEOUT, AppProcess
 from fiction.serve.prompter import Prompter
 from fiction.serve.throttle import Throttle
+from fiction.serve.wall import Wall
 
 SHUTDOWN_TIMEOUT = 20.0
 """Seconds aiohttp waits for open requests once every app process has been stopped."""
@@ -99,6 +102,8 @@ class WorkshopServer(Server):
         """Set once the server stops: no new session, open tabs are closed as "going away"."""
         self.sessions: set[AppProcess] = set()
         self.sockets: set[web.WebSocketResponse] = set()
+        self.port = settings.port
+        """The port listened on (the system's pick for port 0, once listening)."""
         self.gate: Gate | None = None
         if settings.needs_code:
             self.gate = Gate(
@@ -109,6 +114,12 @@ class WorkshopServer(Server):
                     f"Un appareil ({client}) est entré avec le code de « {workshop} »."
                 ),
             )
+        self.wall = Wall(
+            settings.store_path,
+            self.gate.holder if self.gate is not None else None,
+            room_links=self._room_links,
+        )
+        """The wall screen (`/salle`): its streams end when the server stops."""
 
     # --- the aiohttp application --------------------------------------------------
 
@@ -117,15 +128,15 @@ class WorkshopServer(Server):
         if self.gate is not None:
             middlewares.append(self.gate.middleware)
         app = web.Application(middlewares=middlewares)
+        holder = self.gate.holder if self.gate is not None else None
         app.add_routes(
             [
                 web.get("/", self.handle_index),
                 web.get("/ws", self.handle_websocket),
                 web.get("/download/{key}", self.handle_download),
                 web.static("/static", self.statics_path),
-                *Prompter(
-                    self.settings.store_path, self.gate.holder if self.gate is not None else None
-                ).routes(),
+                *Prompter(self.settings.store_path, holder).routes(),
+                *self.wall.routes(),
                 *(self.gate.routes() if self.gate is not None else [web.get(ENTRY_PATH, _home)]),
             ]
         )
@@ -235,6 +246,12 @@ class WorkshopServer(Server):
                 await self._close(websocket)
                 self.say(f"Session fermée : {_sessions(len(self.sessions))} en cours.")
 
+    def _room_links(self) -> list[str]:
+        """The addresses the room's devices open (none when served on this computer only)."""
+        if not self.settings.needs_code:
+            return []
+        return address.urls(self.settings.host, self.port)
+
     def _seat_keys(self, request: web.Request) -> tuple[str, str | None]:
         """Who a tab counts against: its device, and its browser's pass when it has one."""
         holder = None
@@ -256,6 +273,7 @@ class WorkshopServer(Server):
     async def on_shutdown(self, app: web.Application) -> None:
         """Before aiohttp closes connections: every app saves and leaves (bounded), tabs close."""
         self.stopping = True
+        self.wall.end()
         if self.sessions:
             self.say(f"Arrêt : fermeture de {_sessions(len(self.sessions))}…")
         stopped = await asyncio.gather(
@@ -290,7 +308,8 @@ class WorkshopServer(Server):
                     f"({error.strerror or error}) : ce port est peut-être déjà pris ; "
                     "choisissez-en un autre avec --port."
                 ) from error
-            announce(runner.addresses[0][1])
+            self.port = runner.addresses[0][1]
+            announce(self.port)
             await stop.wait()
         finally:
             self.stopping = True

@@ -1,0 +1,294 @@
+"""The wall screen of `fiction serve` in browsers: `/salle`, for the projector.
+
+A plain HTML page (`templates/salle.html`: style and script inline, nothing
+loaded from elsewhere, no app process) readable from the back of the room:
+the current phase and a big countdown, the next phases with clock times, the
+join code and its QR code, each group's progress. It follows the store
+through server-sent events (`…/flux`).
+
+What one viewer costs is bounded: every viewer of a workshop shares one
+`Feed`, a single task that polls the store (the cheap `revision` each second,
+the whole workshop only when it changed) and hands the same message to every
+viewer; the feed stops with its last viewer. Past `MAX_VIEWERS` open walls, a
+new one is refused in French.
+
+Behind the same gate as the rest: with a join code, a device sees only the
+workshop its pass names.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from aiohttp import web
+
+from fiction.errors import FictionError
+from fiction.serve import address
+from fiction.serve.gate import TEMPLATES
+from fiction.serve.pages import Holder, allowed, html, visible_workshops
+
+PREFIX = "/salle"
+MAX_VIEWERS = 60
+"""Open wall screens over all workshops: a projector or two per room, a few laptops."""
+POLL_SECONDS = 1.0
+KEEPALIVE_SECONDS = 15.0
+"""A comment line this often, so that a proxy or the browser never drops a quiet stream."""
+LEFT_CHECK_SECONDS = 1.0
+"""How soon a viewer that left frees its seat."""
+
+
+class Feed:
+    """One workshop's readings, polled once for all its viewers."""
+
+    def __init__(self, store_path: Path, name: str, poll: float) -> None:
+        self.store_path = store_path
+        self.name = name
+        self.poll = poll
+        self.viewers: set[asyncio.Queue[str | None]] = set()
+        self.message = ""
+        """The last reading as an SSE message (a new viewer gets it at once)."""
+        self.reads = 0
+        """Whole readings of the workshop so far (for the tests and the benchmark)."""
+        self._revision = -1
+        self._task: asyncio.Task[None] | None = None
+
+    def join(self) -> asyncio.Queue[str | None]:
+        queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=4)
+        if self.message:
+            queue.put_nowait(self.message)
+        self.viewers.add(queue)
+        if self._task is None:
+            self._task = asyncio.create_task(self._run())
+        return queue
+
+    def leave(self, queue: asyncio.Queue[str | None]) -> None:
+        self.viewers.discard(queue)
+        if not self.viewers and self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def end(self) -> None:
+        """The server stops: every viewer's stream says so and closes."""
+        for queue in list(self.viewers):
+            _offer(queue, _event("fin", {}))
+            _offer(queue, None)
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                message = await asyncio.to_thread(self._read)
+            except FictionError as error:
+                message = _event("erreur", {"message": error.message})
+            if message is not None and message != self.message:
+                self.message = message
+                for queue in list(self.viewers):
+                    _offer(queue, message)
+            await asyncio.sleep(self.poll)
+
+    def _read(self) -> str | None:
+        """The workshop as a message when it changed since the last reading, else None."""
+        from fiction.store.store import Store
+
+        with Store.for_reading(self.store_path) as store:
+            revision = store.revision(self.name)
+            if revision == self._revision and self.message:
+                return None
+            workshop = store.load(self.name)
+        self._revision = revision
+        self.reads += 1
+        return _event("atelier", wall_data(workshop, time.time()))
+
+
+def _offer(queue: asyncio.Queue[str | None], message: str | None) -> None:
+    """Queue a message; a viewer too slow to keep up skips to the newest one."""
+    while queue.full():
+        queue.get_nowait()
+    queue.put_nowait(message)
+
+
+def _event(kind: str, data: dict[str, Any]) -> str:
+    return f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+class Wall:
+    """The wall screen's pages and streams, over the served store."""
+
+    def __init__(
+        self,
+        store_path: Path,
+        holder: Holder | None = None,
+        *,
+        max_viewers: int = MAX_VIEWERS,
+        poll: float = POLL_SECONDS,
+        room_links: Callable[[], list[str]] = list,
+    ) -> None:
+        self.store_path = store_path
+        self.holder = holder
+        self.max_viewers = max_viewers
+        self.poll = poll
+        self.room_links = room_links
+        """The addresses the room's devices open (empty when served on this computer only)."""
+        self.feeds: dict[str, Feed] = {}
+        self.viewers = 0
+
+    def routes(self) -> list[web.RouteDef]:
+        return [
+            web.get(PREFIX, self.index),
+            web.get(PREFIX + "/{workshop}", self.page),
+            web.get(PREFIX + "/{workshop}/flux", self.stream),
+        ]
+
+    async def index(self, request: web.Request) -> web.Response:
+        only = self.holder(request) if self.holder is not None else None
+        workshops = await asyncio.to_thread(visible_workshops, self.store_path, only)
+        if len(workshops) == 1:
+            raise web.HTTPSeeOther(link(workshops[0].name))
+        page = TEMPLATES.get_template("salle-liste.html").render(workshops=workshops, link=link)
+        return html(page)
+
+    async def page(self, request: web.Request) -> web.Response:
+        name = allowed(self.holder, request)
+        workshop = await asyncio.to_thread(self._load, name)
+        join_url = self._join_url(request)
+        page = TEMPLATES.get_template("salle.html").render(
+            workshop=workshop,
+            stream_url=link(name) + "/flux",
+            join_url=join_url,
+            qr_svg=qr_svg(join_url) if join_url else "",
+        )
+        return html(page)
+
+    async def stream(self, request: web.Request) -> web.StreamResponse:
+        name = allowed(self.holder, request)
+        if self.viewers >= self.max_viewers:
+            raise web.HTTPServiceUnavailable(
+                text=f"Trop d'écrans de salle ouverts ({self.max_viewers}) : "
+                "fermez-en un, puis rechargez la page."
+            )
+        await asyncio.to_thread(self._load, name)  # 404 for a workshop that does not exist
+        self.viewers += 1
+        feed = self.feeds.get(name)
+        if feed is None:
+            feed = self.feeds[name] = Feed(self.store_path, name, self.poll)
+        queue = feed.join()
+        response = web.StreamResponse(
+            headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
+        )
+        try:
+            await response.prepare(request)
+            quiet = 0.0
+            while True:
+                try:
+                    message = await asyncio.wait_for(queue.get(), LEFT_CHECK_SECONDS)
+                except TimeoutError:
+                    # aiohttp does not cancel a handler whose client left: look for ourselves.
+                    if request.transport is None or request.transport.is_closing():
+                        break
+                    quiet += LEFT_CHECK_SECONDS
+                    if quiet < KEEPALIVE_SECONDS:
+                        continue
+                    message = ": toujours là\n\n"
+                if message is None:
+                    break
+                quiet = 0.0
+                await response.write(message.encode())
+        except (ConnectionError, asyncio.CancelledError):
+            pass  # the viewer left: an ordinary end
+        finally:
+            self.viewers -= 1
+            feed.leave(queue)
+            if not feed.viewers:
+                self.feeds.pop(name, None)
+        with contextlib.suppress(ConnectionError):
+            await response.write_eof()
+        return response
+
+    def end(self) -> None:
+        """The server stops: every open wall is told so."""
+        for feed in list(self.feeds.values()):
+            feed.end()
+
+    def _load(self, name: str) -> Any:
+        from fiction.store.store import Store
+
+        try:
+            with Store.for_reading(self.store_path) as store:
+                return store.load(name)
+        except FictionError as error:
+            raise web.HTTPNotFound(text=error.message) from error
+
+    def _join_url(self, request: web.Request) -> str:
+        """What a phone of the room opens: the address this page came by, unless that is
+        this computer's own, served without a code (then the server's room address, if any)."""
+        if address.needs_code(request.url.host or ""):
+            return f"{request.scheme}://{request.host}/"
+        links = self.room_links()
+        return links[0] if links else ""
+
+
+def wall_data(workshop: Any, now: float) -> dict[str, Any]:
+    """What the wall shows, read at `now`: the page's script ticks the countdown itself."""
+    from fiction.store import phase as phases
+    from fiction.store.model import FINISHED_STEP
+    from fiction.tui.formats import step_text
+
+    state, agenda = workshop.phase, workshop.agenda
+    current = None
+    if state.index is not None and state.index < len(agenda):
+        current = {
+            "index": state.index,
+            "title": agenda[state.index].title,
+            "remaining": phases.remaining(state, agenda, now),
+            "duration": phases.duration(state, agenda),
+            "running": state.started_at is not None,
+        }
+    starts = phases.start_times(workshop.start_time, agenda)
+    following = range(0 if state.index is None else state.index + 1, len(agenda))
+    data = {
+        "name": workshop.name,
+        "join_code": workshop.join_code,
+        "phase": current,
+        "next": [
+            {
+                "title": agenda[index].title,
+                "minutes": agenda[index].minutes,
+                "planned": starts[index] if starts else "",
+            }
+            for index in following
+        ],
+        "groups": [
+            {
+                "number": group.number,
+                "pseudonym": group.pseudonym,
+                "step": step_text(group.step),
+                "finished": group.step == FINISHED_STEP,
+                "written": "{}/{}".format(*group.progress()),
+                "share": group.progress()[0] / max(1, group.progress()[1]),
+            }
+            for group in workshop.groups
+        ],
+    }
+    version = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    return data | {"version": version}
+
+
+def qr_svg(url: str) -> str:
+    """`url` as an inline SVG QR code (dark on white, for a phone's camera)."""
+    import segno
+
+    return str(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000", light="#fff"))
+
+
+def link(name: str) -> str:
+    return f"{PREFIX}/{quote(name, safe='')}"

@@ -1,0 +1,181 @@
+"""The wall screen of `fiction serve` (`/salle`): one shared store poll for all its viewers,
+a cap on viewers, the gate, the end of the server, and in Chromium the countdown and the
+groups' progress following the store live."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import aiohttp
+import pytest
+
+from fiction.serve.gate import COOKIE
+from fiction.store.model import FINISHED_STEP
+from fiction.store.store import Store
+from tests.serve.live import live_server, wait_until
+from tests.serve.served import ServedFiction, wait_for
+from tests.workshops import small_workshop
+
+pytestmark = pytest.mark.slow
+
+NAME = "Atelier du Mans"
+OTHER = "Atelier de Lyon"
+
+
+def fill(store_path: Path) -> None:
+    with Store(store_path) as store:
+        store.add(small_workshop(NAME))
+        store.add(small_workshop(OTHER))
+        store.set_join_code(NAME, "K7PQ4X", "animation")
+
+
+def stream_path(name: str = NAME) -> str:
+    return f"/salle/{quote(name, safe='')}/flux"
+
+
+async def next_event(response: aiohttp.ClientResponse) -> tuple[str, dict]:
+    """The next server-sent event of a stream (keep-alive comments skipped)."""
+    kind, data = "", ""
+    while True:
+        line = (await asyncio.wait_for(response.content.readline(), 20)).decode()
+        if not line:
+            raise AssertionError("the stream ended")
+        line = line.rstrip("\n")
+        if line.startswith("event: "):
+            kind = line[len("event: ") :]
+        elif line.startswith("data: "):
+            data = line[len("data: ") :]
+        elif not line and kind:
+            return kind, json.loads(data)
+
+
+def test_viewers_share_one_store_poll_and_a_viewer_past_the_cap_is_refused(tmp_path: Path):
+    fill(tmp_path / "ateliers.sqlite3")
+
+    async def scenario() -> None:
+        async with live_server(tmp_path) as live, aiohttp.ClientSession() as session:
+            wall = live.server.wall
+            wall.max_viewers = 3
+            streams = [await session.get(live.url + stream_path()) for _ in range(3)]
+            firsts = [await next_event(stream) for stream in streams]
+            assert all(kind == "atelier" for kind, _ in firsts)
+            assert firsts[0][1]["join_code"] == "K7PQ4X"
+            assert [g["step"] for g in firsts[0][1]["groups"]] == ["1 Les cartes"] * 3
+
+            async with session.get(live.url + stream_path()) as refused:
+                assert refused.status == 503
+                assert "Trop d'écrans de salle ouverts (3)" in await refused.text()
+
+            with Store(live.settings.store_path) as store:
+                store.start_phase(NAME, 1, "animation")
+                store.set_field(NAME, 2, "step", FINISHED_STEP, "Loutre")
+            for stream in streams:
+                while True:  # the two edits may arrive as one reading or two
+                    _, data = await next_event(stream)
+                    if data["groups"][1]["step"] == "✓ Terminé" and data["phase"]:
+                        break
+                assert data["phase"]["title"] == "Exploration"
+                assert data["phase"]["running"] is True
+                assert data["next"][0]["title"] == "Scénario"
+
+            feed = wall.feeds[NAME]
+            assert list(wall.feeds) == [NAME]  # one feed for the three viewers…
+            assert feed.reads <= 3  # …reading the workshop once per change, not per viewer
+
+            for stream in streams:
+                stream.close()
+            await wait_until(lambda: wall.viewers == 0 and not wall.feeds, 10, "viewers gone")
+            async with session.get(live.url + stream_path()) as again:
+                assert again.status == 200  # seats freed
+
+    asyncio.run(scenario())
+
+
+def test_behind_the_gate_a_device_sees_only_its_workshop_and_hears_the_server_stop(
+    tmp_path: Path,
+):
+    fill(tmp_path / "ateliers.sqlite3")
+
+    async def scenario() -> tuple[str, str]:
+        jar = aiohttp.CookieJar(unsafe=True)
+        async with aiohttp.ClientSession(cookie_jar=jar) as session:
+            async with live_server(tmp_path, host="127.0.0.2") as live:
+                async with session.get(live.url + "/salle") as before:
+                    assert before.status == 403
+                async with session.get(live.url + stream_path()) as before_stream:
+                    assert before_stream.status == 403
+                await session.post(live.url + "/entree", data={"code": "K7PQ4X"})
+                assert any(cookie.key == COOKIE for cookie in jar)
+                async with session.get(live.url + "/salle") as page:
+                    assert page.status == 200 and page.url.path == f"/salle/{NAME}"
+                    html = await page.text()
+                    policy = page.headers["Content-Security-Policy"]
+                async with session.get(live.url + stream_path(OTHER)) as other:
+                    assert other.status == 403
+                stream = await session.get(live.url + stream_path())
+                assert (await next_event(stream))[0] == "atelier"
+                # Leaving the block stops the server with this wall still open.
+            kind, _ = await next_event(stream)
+            stream.close()
+        assert "default-src 'none'" in policy
+        return html, kind
+
+    html, last = asyncio.run(scenario())
+    assert '<html lang="fr">' in html and "K7PQ4X" in html
+    assert "<svg" in html and "http://127.0.0.2:" in html  # the QR code of the join address
+    assert "Pour rejoindre l'atelier" in html
+    assert last == "fin"
+
+
+COUNT = "return document.getElementById('compte')"
+
+
+def test_in_chromium_the_wall_follows_the_countdown_and_the_groups_live(browser, store_path: Path):
+    fill(store_path)
+    server = ServedFiction(store_path)
+    try:
+        driver = browser()
+        driver.get(f"{server.url}salle/{quote(NAME, safe='')}")
+        text = lambda: driver.find_element("tag name", "body").text  # noqa: E731
+        wait_for(lambda: "pas encore commencé" in text(), 20, "the wall before the start")
+        assert "K7PQ4X" in text() and "Loutre Curieuse" in text()
+
+        with Store(store_path) as store:
+            store.start_phase(NAME, 2, "animation")  # Scénario, 45 min
+        wait_for(lambda: "Scénario" in driver.find_element("id", "phase").text, 15, "the phase")
+        first = driver.find_element("id", "compte").text
+        assert first in ("45:00", "44:59", "44:58")
+        wait_for(lambda: driver.find_element("id", "compte").text != first, 5, "a tick")
+        upcoming = driver.find_element("id", "suite").text
+        assert "Journal télévisé" in upcoming and "Restitution" in upcoming
+        assert "h" in upcoming.splitlines()[0][:5]  # a clock time such as « 15h42 »
+        assert driver.execute_script(COUNT + ".className") == ""
+
+        # 96 % of the phase gone: red; then paused, the time stands still.
+        with Store(store_path, clock=lambda: time.time() - 0.96 * 45 * 60) as store:
+            store.start_phase(NAME, 2, "animation")
+        wait_for(lambda: "-rouge" in driver.execute_script(COUNT + ".className"), 15, "red")
+        assert driver.find_element("id", "compte").text.startswith("01:")
+        with Store(store_path, clock=lambda: time.time() - 0.85 * 45 * 60) as store:
+            store.start_phase(NAME, 2, "animation")
+        wait_for(lambda: "-orange" in driver.execute_script(COUNT + ".className"), 15, "orange")
+        with Store(store_path) as store:
+            store.pause_phase(NAME, "animation")
+        wait_for(lambda: "En pause" in text(), 15, "the pause")
+        paused = driver.find_element("id", "compte").text
+        time.sleep(1.5)  # a paused countdown must not move: nothing to wait for
+        assert driver.find_element("id", "compte").text == paused
+
+        with Store(store_path) as store:
+            store.set_field(NAME, 2, "step", FINISHED_STEP, "Loutre")
+            store.set_field(NAME, 3, "title", "La maison des voisins", "Renard")
+        card = lambda n: driver.find_element("css selector", f'[data-groupe="{n}"]').text  # noqa: E731
+        wait_for(lambda: "✓ Terminé" in card(2), 15, "group 2 finished")
+        wait_for(lambda: "1/" in card(3), 15, "group 3's written part")
+        assert "Étape 1 Les cartes" in card(1)
+    finally:
+        server.close()
