@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from fiction.cards.kinds import CARD_KINDS, DECK_KINDS, UNDEALT_KINDS
+from fiction.cards.kinds import DECK_KINDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option, store_option
 
@@ -167,7 +167,9 @@ def print_cards(
     if session_name is not None:
         workshop = _load_workshop(store_path, session_name)
         deck = _deck_for(workshop, deck_path)
-        faces, tags = _session_faces(deck, workshop, kind)
+        from fiction.render.printouts import session_faces
+
+        faces, tags = session_faces(deck, workshop, kind)
     else:
         from fiction.cards.locate import chosen_deck
 
@@ -232,22 +234,16 @@ def print_booklet(
     templates_dir: Path | None,
 ) -> None:
     """Imprimer le livret de l'atelier : sommaire, ordre du jour, un chapitre par groupe."""
-    from fiction.render.booklet import booklet
-    from fiction.render.documents import booklet_html
-    from fiction.render.markdown import workshop_markdown
+    from fiction.render.printouts import booklet_file
     from fiction.report.timing import Pace
 
     chosen = _format(output_format, output)
     workshop = _load_workshop(store_path, name)
     deck = _deck_or_none(workshop, deck_path)
     output = output or Path(f"livret.{chosen}")
-    if chosen == "md":
-        _write_text(output, workshop_markdown(workshop, deck))
-    else:
-        printer = _printer(templates_dir)
-        values = booklet(workshop, deck, Pace(speed) if speed else None)
-        html = booklet_html(printer.folders, values)
-        _write_document(printer, output, html, chosen)
+    printer = _printer(templates_dir)
+    booklet_file(printer, workshop, deck, output, chosen, Pace(speed) if speed else None)
+    _show_warnings(printer)
     click.secho(f"Livret de l'atelier « {name} » dans {output}.", fg="green")
 
 
@@ -285,21 +281,16 @@ def print_script(
     templates_dir: Path | None,
 ) -> None:
     """Imprimer le journal télévisé d'un groupe : tableau IMAGE | SON minuté."""
-    from fiction.render.booklet import booklet
-    from fiction.render.documents import chapter_of, script_html
-    from fiction.render.script_markdown import script_markdown
+    from fiction.render.printouts import script_file
     from fiction.report.timing import Pace
 
     chosen = _format(output_format, output)
     workshop = _load_workshop(store_path, name)
     deck = _deck_or_none(workshop, deck_path)
-    values = booklet(workshop, deck, Pace(speed) if speed else None)
     output = output or Path(f"journal-groupe-{group}.{chosen}")
-    if chosen == "md":
-        _write_text(output, script_markdown(values, chapter_of(values, group)))
-    else:
-        printer = _printer(templates_dir)
-        _write_document(printer, output, script_html(printer.folders, values, group), chosen)
+    printer = _printer(templates_dir)
+    script_file(printer, workshop, deck, group, output, chosen, Pace(speed) if speed else None)
+    _show_warnings(printer)
     click.secho(f"Journal télévisé du groupe {group} dans {output}.", fg="green")
 
 
@@ -317,19 +308,10 @@ def _printer(templates_dir: Path | None) -> Any:
 
 
 def _write_document(printer: Any, output: Path, html: str, chosen: str) -> None:
-    from fiction.fileio import write_bytes_atomically
+    from fiction.render.printouts import document_file
 
-    if chosen == "html":
-        _write_text(output, html)
-    else:
-        write_bytes_atomically(output, printer.pdf(printer.layout(html), archive=True))
-        _show_warnings(printer)
-
-
-def _write_text(output: Path, text: str) -> None:
-    from fiction.fileio import write_atomically
-
-    write_atomically(output, text)
+    document_file(printer, output, html, chosen)
+    _show_warnings(printer)
 
 
 def _show_warnings(printer: Any) -> None:
@@ -365,31 +347,6 @@ def _deck_faces(deck: Any, kind: str | None) -> list[Any]:
     from fiction.render.faces import deck_faces
 
     return deck_faces(deck, (kind,) if kind else DECK_KINDS)
-
-
-def _session_faces(deck: Any, workshop: Any, kind: str | None) -> tuple[list[Any], list[str]]:
-    """Every card dealt, group after group and round after round (one stack per group),
-    and whose hand each is in (« Groupe 2 · Panda zen »)."""
-    from fiction.errors import FictionError
-    from fiction.render.faces import card_face
-
-    faces: list[Any] = []
-    tags: list[str] = []
-    if kind in UNDEALT_KINDS:
-        return faces, tags  # facilitation activities are never dealt: no group holds one
-    for group in workshop.groups:
-        for hand in group.hands:
-            for shown in (kind,) if kind else CARD_KINDS:
-                for card_id in hand.ids(shown):
-                    try:
-                        faces.append(card_face(deck, card_id))
-                        tags.append(f"Groupe {group.number} · {group.pseudonym}")
-                    except KeyError as error:
-                        raise FictionError(
-                            f"La carte « {card_id} » du groupe {group.number} n'est pas dans le "
-                            f"jeu « {deck.manifest.id} » : indiquez le bon jeu avec --deck."
-                        ) from error
-    return faces, tags
 
 
 def _cards(count: int) -> str:

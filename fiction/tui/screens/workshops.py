@@ -1,4 +1,5 @@
-"""Reprendre un atelier: the workshops in the store, newest first; one opens its dashboard."""
+"""Reprendre un atelier: the workshops in the store, newest first; one opens its dashboard,
+or is deleted once the facilitator confirms."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from fiction.errors import FictionError
 from fiction.store.model import WorkshopSummary
 from fiction.tui.access import fiction_app
 from fiction.tui.formats import ago, date_text
+from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.widgets.footer import Footer
 from fiction.tui.widgets.title_bar import TitleBar
 
@@ -29,6 +31,7 @@ class WorkshopsScreen(Screen[None]):
         # Priority: the table's own Enter would hide this one from the footer.
         Binding("enter", "open", "Ouvrir", priority=True),
         Binding("n", "new_workshop", "Nouvel atelier"),
+        Binding("delete", "delete", "Effacer"),
     ]
     HELP = """\
 # Reprendre un atelier
@@ -37,6 +40,10 @@ La liste des ateliers enregistrés dans la base, les plus récents en premier.
 
 Choisissez un atelier avec les flèches puis **Entrée** pour ouvrir son tableau de
 bord : les groupes, leur avancement, l'ordre du jour et le compte à rebours.
+
+**Suppr** supprime l'atelier choisi, après confirmation : ses groupes, leurs
+scénarios et son historique sont effacés de la base, sans retour possible
+(les fichiers déjà imprimés ou exportés restent).
 
 Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'accueil.
 """
@@ -117,6 +124,31 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
 
         self.app.switch_screen(NewWorkshopScreen(deck))
 
+    def action_delete(self) -> None:
+        table = self.query_one(DataTable)
+        if self._names:
+            self.delete_workshop(self._names[table.cursor_row])
+
+    def delete_workshop(self, name: str) -> None:
+        """Ask first; then delete the workshop from the store and the list."""
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                fiction_app(self).store.delete(name)
+            except FictionError as error:
+                fiction_app(self).show_error(error, "Suppression impossible")
+            else:
+                self.notify(f"Atelier « {escape(name)} » supprimé.", title="Suppression")
+            self.reload()
+
+        question = (
+            f"Supprimer l'atelier « {name} » ? Ses groupes, leurs scénarios et son historique "
+            "seront effacés de la base, sans retour possible."
+        )
+        self.app.push_screen(ConfirmScreen(question, yes="Supprimer"), answered)
+
     def commands(self) -> Iterable[SystemCommand]:
         for name in self._names:
             yield SystemCommand(
@@ -124,4 +156,10 @@ Pas encore d'atelier ? **n** en prépare un nouveau. **Échap** revient à l'acc
                 f"Ouvrir « {escape(name)} »",
                 "Ouvrir le tableau de bord de cet atelier",
                 lambda name=name: self.open_workshop(name),
+            )
+        for name in self._names:
+            yield SystemCommand(
+                f"Supprimer « {escape(name)} »",
+                "Effacer cet atelier de la base, après confirmation (Suppr)",
+                lambda name=name: self.delete_workshop(name),
             )
