@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from fiction.errors import FictionError
@@ -30,15 +28,7 @@ from fiction.store.phase import start_times
 from fiction.store.store import Store
 from fiction.tui.access import fiction_app
 from fiction.tui.formats import ago, minutes_text, step_text
-from fiction.tui.printing import (
-    BOOKLET,
-    CARDS,
-    SCRIPT,
-    Printed,
-    PrintFailed,
-    print_file,
-    printout_label,
-)
+from fiction.tui.printing import SCRIPT, PrintingScreen
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.watcher import WorkshopChanged, WorkshopUnreadable, WorkshopWatcher
 from fiction.tui.widgets.countdown import Countdown
@@ -65,7 +55,7 @@ def progress_bar(done: int, total: int) -> str:
     return f"{'█' * filled}{'░' * (BAR_WIDTH - filled)} {done}/{total}"
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(PrintingScreen):
     """One workshop seen from the facilitator's seat, refreshed as the groups write."""
 
     CSS_PATH = "dashboard.tcss"
@@ -363,56 +353,13 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
 
     # --- printing -------------------------------------------------------------------
 
-    def action_print_booklet(self) -> None:
-        self.print_printout(BOOKLET)
-
-    def action_print_cards(self) -> None:
-        self.print_printout(CARDS)
-
     def action_print_script(self) -> None:
         """The script of the group the table's cursor is on."""
         table = self.query_one(DataTable)
         if self.workshop is not None and table.row_count:
             self.print_printout(SCRIPT, table.cursor_row + 1)
 
-    def print_printout(self, kind: str, group: int | None = None) -> None:
-        """Write a printout into the current folder, off the UI thread; say when it is done."""
-        what = printout_label(kind, group)
-        try:
-            folder = Path.cwd()
-        except OSError:  # the folder fiction was started in is gone
-            fiction_app(self).show_error(
-                "Le dossier où fiction a été lancé n'existe plus : relancez fiction ailleurs.",
-                f"{what} : impression impossible",
-            )
-            return
-        self.notify(f"{what} en cours d'impression…", title="Impression")
-        self._print_in_thread(kind, group, folder)
-
-    @work(thread=True, group="impression")
-    def _print_in_thread(self, kind: str, group: int | None, folder: Path) -> None:
-        # Posted to this screen, never shown from here: it may be gone when this ends.
-        self.post_message(print_file(fiction_app(self), self.workshop_name, kind, folder, group))
-
-    def on_printed(self, message: Printed) -> None:
-        self.notify(escape(message.text), title="Impression terminée", timeout=10)
-        for warning in message.warnings:
-            self.notify(escape(f"Avertissement (mise en page) : {warning}"), severity="warning")
-
-    def on_print_failed(self, message: PrintFailed) -> None:
-        fiction_app(self).show_error(message.error, f"{message.what} : impression impossible")
-
     def commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand(
-            "Imprimer le livret",
-            "Le livret de l'atelier en PDF, dans le dossier courant (l)",
-            self.action_print_booklet,
-        )
-        yield SystemCommand(
-            "Imprimer les cartes de l'atelier",
-            "Les cartes distribuées, groupe par groupe, en PDF dans le dossier courant (c)",
-            self.action_print_cards,
-        )
         yield SystemCommand(
             "Démarrer, mettre en pause ou reprendre",
             "Le compte à rebours de la phase en cours (Espace)",
@@ -453,13 +400,7 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
                 "Son parcours : cartes, question, scénario",
                 lambda number=group.number: self.open_group(number),
             )
-        for group in self.workshop.groups if self.workshop else ():
-            yield SystemCommand(
-                f"Imprimer le journal du groupe {group.number}",
-                f"Le journal télévisé de « {escape(group.pseudonym)} » en PDF, "
-                "dans le dossier courant",
-                lambda number=group.number: self.print_printout(SCRIPT, number),
-            )
+        yield from self.print_commands(self.workshop.groups if self.workshop else ())
 
 
 def _edited(group: Group, now: float) -> str:
