@@ -8,8 +8,9 @@ through server-sent events (`…/flux`).
 
 What one viewer costs is bounded: every viewer of a workshop shares one
 `Feed`, a single task that polls the store (the cheap `revision` each second,
-the whole workshop only when it changed) and hands the same message to every
-viewer; the feed stops with its last viewer. Past `MAX_VIEWERS` open walls, a
+the whole workshop only when it changed) and hands the same reading to every
+viewer, each getting the time left as of its delivery (a viewer that comes
+late gets no stale countdown); the feed stops with its last viewer. Past `MAX_VIEWERS` open walls, a
 new one is refused in French.
 
 Behind the same gate as the rest: with a join code, a device sees only the
@@ -20,12 +21,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from aiohttp import web
@@ -34,6 +34,9 @@ from fiction.errors import FictionError
 from fiction.serve import address
 from fiction.serve.gate import TEMPLATES
 from fiction.serve.pages import Holder, allowed, html, visible_workshops
+
+if TYPE_CHECKING:
+    from fiction.store.model import Workshop
 
 PREFIX = "/salle"
 MAX_VIEWERS = 60
@@ -52,24 +55,25 @@ class Feed:
         self.store_path = store_path
         self.name = name
         self.poll = poll
-        self.viewers: set[asyncio.Queue[str | None]] = set()
-        self.message = ""
-        """The last reading as an SSE message (a new viewer gets it at once)."""
+        self.viewers: set[asyncio.Queue[Workshop | str | None]] = set()
+        """Each viewer's queue: readings, ready events (an error, the end), None to close."""
+        self.reading: Workshop | str | None = None
+        """The last reading, or the event saying why there is none (a new viewer gets it)."""
         self.reads = 0
         """Whole readings of the workshop so far (for the tests and the benchmark)."""
         self._revision = -1
         self._task: asyncio.Task[None] | None = None
 
-    def join(self) -> asyncio.Queue[str | None]:
-        queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=4)
-        if self.message:
-            queue.put_nowait(self.message)
+    def join(self) -> asyncio.Queue[Workshop | str | None]:
+        queue: asyncio.Queue[Workshop | str | None] = asyncio.Queue(maxsize=4)
+        if self.reading is not None:
+            queue.put_nowait(self.reading)
         self.viewers.add(queue)
         if self._task is None:
             self._task = asyncio.create_task(self._run())
         return queue
 
-    def leave(self, queue: asyncio.Queue[str | None]) -> None:
+    def leave(self, queue: asyncio.Queue[Workshop | str | None]) -> None:
         self.viewers.discard(queue)
         if not self.viewers and self._task is not None:
             self._task.cancel()
@@ -87,34 +91,34 @@ class Feed:
     async def _run(self) -> None:
         while True:
             try:
-                message = await asyncio.to_thread(self._read)
+                reading: Workshop | str | None = await asyncio.to_thread(self._read)
             except FictionError as error:
-                message = _event("erreur", {"message": error.message})
-            if message is not None and message != self.message:
-                self.message = message
+                reading = _event("erreur", {"message": error.message})
+            if reading is not None and reading != self.reading:
+                self.reading = reading
                 for queue in list(self.viewers):
-                    _offer(queue, message)
+                    _offer(queue, reading)
             await asyncio.sleep(self.poll)
 
-    def _read(self) -> str | None:
-        """The workshop as a message when it changed since the last reading, else None."""
+    def _read(self) -> Workshop | None:
+        """The workshop when it changed since the last reading, else None."""
         from fiction.store.store import Store
 
         with Store.for_reading(self.store_path) as store:
             revision = store.revision(self.name)
-            if revision == self._revision and self.message:
+            if revision == self._revision and self.reading is not None:
                 return None
             workshop = store.load(self.name)
         self._revision = revision
         self.reads += 1
-        return _event("atelier", wall_data(workshop, time.time()))
+        return workshop
 
 
-def _offer(queue: asyncio.Queue[str | None], message: str | None) -> None:
-    """Queue a message; a viewer too slow to keep up skips to the newest one."""
+def _offer(queue: asyncio.Queue[Workshop | str | None], item: Workshop | str | None) -> None:
+    """Queue an item; a viewer too slow to keep up skips to the newest one."""
     while queue.full():
         queue.get_nowait()
-    queue.put_nowait(message)
+    queue.put_nowait(item)
 
 
 def _event(kind: str, data: dict[str, Any]) -> str:
@@ -190,7 +194,7 @@ class Wall:
             quiet = 0.0
             while True:
                 try:
-                    message = await asyncio.wait_for(queue.get(), LEFT_CHECK_SECONDS)
+                    item = await asyncio.wait_for(queue.get(), LEFT_CHECK_SECONDS)
                 except TimeoutError:
                     # aiohttp does not cancel a handler whose client left: look for ourselves.
                     if request.transport is None or request.transport.is_closing():
@@ -198,11 +202,13 @@ class Wall:
                     quiet += LEFT_CHECK_SECONDS
                     if quiet < KEEPALIVE_SECONDS:
                         continue
-                    message = ": toujours là\n\n"
-                if message is None:
+                    item = ": toujours là\n\n"
+                if item is None:
                     break
                 quiet = 0.0
-                await response.write(message.encode())
+                if not isinstance(item, str):
+                    item = _event("atelier", wall_data(item, time.time()))
+                await response.write(item.encode())
         except (ConnectionError, asyncio.CancelledError):
             pass  # the viewer left: an ordinary end
         finally:
@@ -237,7 +243,7 @@ class Wall:
         return links[0] if links else ""
 
 
-def wall_data(workshop: Any, now: float) -> dict[str, Any]:
+def wall_data(workshop: Workshop, now: float) -> dict[str, Any]:
     """What the wall shows, read at `now`: the page's script ticks the countdown itself."""
     from fiction.store import phase as phases
     from fiction.store.model import FINISHED_STEP
@@ -279,8 +285,7 @@ def wall_data(workshop: Any, now: float) -> dict[str, Any]:
             for group in workshop.groups
         ],
     }
-    version = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
-    return data | {"version": version}
+    return data
 
 
 def qr_svg(url: str) -> str:
