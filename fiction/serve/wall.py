@@ -292,7 +292,9 @@ def qr_svg(url: str) -> str:
     """`url` as an inline SVG QR code (dark on white, for a phone's camera)."""
     import segno
 
-    return str(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000", light="#fff"))
+    return str(
+        segno.make(url, error="m").svg_inline(border=2, dark="#000", light="#fff", omitsize=True)
+    )
 
 
 def link(name: str) -> str:

@@ -147,7 +147,8 @@ def test_behind_the_gate_a_device_sees_only_its_workshop_and_hears_the_server_st
 
     html, last = asyncio.run(scenario())
     assert '<html lang="fr">' in html and "K7PQ4X" in html
-    assert "<svg" in html and "http://127.0.0.2:" in html  # the QR code of the join address
+    assert "http://127.0.0.2:" in html  # the join address, and its QR code scaled to its box
+    assert "<svg viewBox=" in html
     assert "Pour rejoindre l'atelier" in html
     assert last == "fin"
 
