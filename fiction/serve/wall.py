@@ -92,8 +92,10 @@ class Feed:
         while True:
             try:
                 reading: Workshop | str | None = await asyncio.to_thread(self._read)
-            except FictionError as error:
-                reading = _event("erreur", {"message": error.message})
+            except Exception as error:  # the walls say why, and the poll goes on
+                self._revision = -1  # read it all again once the store answers
+                problem = error.message if isinstance(error, FictionError) else str(error)
+                reading = _event("erreur", {"message": problem})
             if reading is not None and reading != self.reading:
                 self.reading = reading
                 for queue in list(self.viewers):

@@ -116,6 +116,26 @@ def test_a_viewer_joining_later_gets_the_time_left_now_not_at_the_last_reading(t
     asyncio.run(scenario())
 
 
+def test_a_workshop_unreadable_meanwhile_is_said_on_the_wall_which_recovers(tmp_path: Path):
+    fill(tmp_path / "ateliers.sqlite3")
+
+    async def scenario() -> None:
+        async with live_server(tmp_path) as live, aiohttp.ClientSession() as session:
+            stream = await session.get(live.url + stream_path(OTHER))
+            assert (await next_event(stream))[0] == "atelier"
+            with Store(live.settings.store_path) as store:
+                store.delete(OTHER)
+            kind, data = await next_event(stream)
+            assert kind == "erreur" and OTHER in data["message"]
+            with Store(live.settings.store_path) as store:
+                store.add(small_workshop(OTHER))
+            kind, data = await next_event(stream)
+            assert kind == "atelier" and data["name"] == OTHER
+            stream.close()
+
+    asyncio.run(scenario())
+
+
 def test_behind_the_gate_a_device_sees_only_its_workshop_and_hears_the_server_stop(
     tmp_path: Path,
 ):
@@ -199,5 +219,9 @@ def test_in_chromium_the_wall_follows_the_countdown_and_the_groups_live(browser,
         wait_for(lambda: "✓ Terminé" in card(2), 15, "group 2 finished")
         wait_for(lambda: "1/" in card(3), 15, "group 3's written part")
         assert "Étape 1 Les cartes" in card(1)
+
+        assert server.interrupt() == 0
+        said = lambda: driver.find_element("id", "connexion").text  # noqa: E731
+        wait_for(lambda: "Le serveur fiction s'est arrêté" in said(), 15, "the end on the wall")
     finally:
         server.close()
