@@ -182,8 +182,12 @@ class Wall:
                 text=f"Trop d'écrans de salle ouverts ({self.max_viewers}) : "
                 "fermez-en un, puis rechargez la page."
             )
-        await asyncio.to_thread(self._load, name)  # 404 for a workshop that does not exist
-        self.viewers += 1
+        self.viewers += 1  # before any await: walls opened together are counted one by one
+        try:
+            await asyncio.to_thread(self._load, name)  # 404 for a workshop that does not exist
+        except BaseException:
+            self.viewers -= 1
+            raise
         feed = self.feeds.get(name)
         if feed is None:
             feed = self.feeds[name] = Feed(self.store_path, name, self.poll)
@@ -211,7 +215,7 @@ class Wall:
                 if not isinstance(item, str):
                     item = _event("atelier", wall_data(item, time.time()))
                 await response.write(item.encode())
-        except (ConnectionError, asyncio.CancelledError):
+        except ConnectionError:
             pass  # the viewer left: an ordinary end
         finally:
             self.viewers -= 1

@@ -95,6 +95,23 @@ def test_viewers_share_one_store_poll_and_a_viewer_past_the_cap_is_refused(tmp_p
     asyncio.run(scenario())
 
 
+def test_walls_opened_all_at_once_are_counted_one_by_one_against_the_cap(tmp_path: Path):
+    fill(tmp_path / "ateliers.sqlite3")
+
+    async def scenario() -> list[int]:
+        async with live_server(tmp_path) as live, aiohttp.ClientSession() as session:
+            live.server.wall.max_viewers = 2
+            streams = await asyncio.gather(
+                *(session.get(live.url + stream_path()) for _ in range(6))
+            )
+            statuses = sorted(stream.status for stream in streams)
+            for stream in streams:
+                stream.close()
+            return statuses
+
+    assert asyncio.run(scenario()) == [200, 200, 503, 503, 503, 503]
+
+
 def test_a_viewer_joining_later_gets_the_time_left_now_not_at_the_last_reading(tmp_path: Path):
     fill(tmp_path / "ateliers.sqlite3")
     with Store(tmp_path / "ateliers.sqlite3") as store:
