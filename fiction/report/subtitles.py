@@ -243,7 +243,8 @@ def speaker_and_text(line: str, speakers: Iterable[str]) -> tuple[str, str]:
         return "", line
     name, rest = match.group(1).strip(), match.group(2).strip()
     known = {speaker.casefold() for speaker in speakers} | _USUAL_VOICES
-    if name.casefold() in known or (rest.startswith("«") and _NAMING.match(name)):
+    quotes_words = rest.startswith("«") and any(char.isalnum() for char in rest)
+    if name.casefold() in known or (quotes_words and _NAMING.match(name)):
         return name, rest
     return "", line
 

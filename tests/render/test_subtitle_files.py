@@ -165,3 +165,15 @@ def test_the_vtt_file_names_who_speaks_and_escapes_its_text():
     assert "<v Voix off>la R&amp;D &lt;du CCAS&gt; avance.</v>" in text
     [(_, _, content, voice)] = parsed_vtt(text)
     assert (content, voice) == ("la R&D <du CCAS> avance.", "Voix off")
+
+
+def test_a_named_prefix_before_an_empty_quotation_is_said_not_taken_for_a_speaker():
+    """Found by the property above: « le le : « » has no quoted words, so « le le »
+    names nobody and is said."""
+    from fiction.report.subtitles import speaker_and_text
+
+    assert speaker_and_text("le le : «", ()) == ("", "le le : «")
+    assert speaker_and_text("Une habitante : « Avant, je… »", ()) == (
+        "Une habitante",
+        "« Avant, je… »",
+    )
