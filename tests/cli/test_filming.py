@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,27 +12,15 @@ import srt
 import webvtt
 from PIL import Image
 
-from fiction import cli
 from fiction.store.store import Store
 from tests.render.filled import NAME
 from tests.render.pdftext import comparable, page_texts, reader
 
 
 @pytest.fixture
-def run(capsys, monkeypatch, filled_store: Path, tmp_path: Path):
-    """Run `fiction print ARGS` through the real entry point, in a fresh folder."""
-    store = tmp_path / "ateliers.sqlite3"
-    shutil.copy(filled_store, store)
-    monkeypatch.setenv("FICTION_STORE", str(store))
-    monkeypatch.chdir(tmp_path)
-
-    def run(*arguments: str) -> tuple[int, str, str]:
-        with pytest.raises(SystemExit) as exit_info:
-            cli.main(["print", *arguments])
-        captured = capsys.readouterr()
-        return exit_info.value.code, captured.out, captured.err
-
-    return run
+def run(run_print):
+    """`fiction print ARGS` on a copy of the filled store (tests/cli/conftest.py)."""
+    return run_print
 
 
 def test_subtitles_are_written_as_srt_by_default(run, tmp_path: Path):

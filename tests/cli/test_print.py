@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fiction import cli
 from fiction.cards.loader import load_deck
 from fiction.engine import DealRequest, deal
 from fiction.store.creation import new_workshop
@@ -23,20 +21,9 @@ MM = 72 / 25.4
 
 
 @pytest.fixture
-def run(capsys, monkeypatch, filled_store: Path, tmp_path: Path):
-    """Run `fiction print ARGS` through the real entry point, in a fresh folder."""
-    store = tmp_path / "ateliers.sqlite3"
-    shutil.copy(filled_store, store)
-    monkeypatch.setenv("FICTION_STORE", str(store))
-    monkeypatch.chdir(tmp_path)
-
-    def run(*arguments: str) -> tuple[int, str, str]:
-        with pytest.raises(SystemExit) as exit_info:
-            cli.main(["print", *arguments])
-        captured = capsys.readouterr()
-        return exit_info.value.code, captured.out, captured.err
-
-    return run
+def run(run_print):
+    """`fiction print ARGS` on a copy of the filled store (tests/cli/conftest.py)."""
+    return run_print
 
 
 def test_one_kind_prints_to_cartes_pdf_by_default(run, tmp_path: Path):
