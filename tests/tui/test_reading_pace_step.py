@@ -8,10 +8,9 @@ from textual.widgets import TextArea
 
 from fiction.store.store import Store
 from fiction.tui.screens.group import saving
-from fiction.tui.screens.group.report import ReportStep
-from fiction.tui.screens.group.wizard import GroupWizardScreen
 from fiction.tui.screens.pace import PaceScreen, read_pace
 from fiction.tui.screens.prompter import PrompterScreen
+from tests.tui.test_report_step import open_report
 
 NAME = "Atelier du Mans"
 
@@ -23,17 +22,6 @@ def slow_group(dealt_workshop, store_path, fixed_clock):
         store.set_field(NAME, 1, "reading_speed", 1.5, "Abeille")
         store.set_field(NAME, 1, "target_seconds", 60, "Abeille")
     return dealt_workshop
-
-
-async def open_report(pilot) -> GroupWizardScreen:
-    screen = GroupWizardScreen(NAME, 1)
-    await pilot.app.push_screen(screen)
-    await pilot.pause()
-    screen.go_to(ReportStep.NUMBER)
-    await pilot.pause()
-    await pilot.pause()
-    assert isinstance(screen.step, ReportStep)
-    return screen
 
 
 async def test_the_total_is_timed_at_the_groups_speed_against_its_target(app, slow_group):
