@@ -75,7 +75,7 @@ def subtitles_command(
     from fiction.report.timing import Pace
 
     chosen = output_format or SUBTITLE_SUFFIXES.get(output.suffix.lower() if output else "", "srt")
-    found = _group(_load(store_path, name), group)
+    found = _load(store_path, name).group(group)
     try:
         cues = subtitles(found.segments, Pace(speed or found.reading_speed))
     except TooFastError as error:
@@ -123,7 +123,7 @@ def shots_command(
     from fiction.report.timing import Pace
 
     workshop = _load(store_path, name)
-    found = _group(workshop, group)
+    found = workshop.group(group)
     deck = _deck_or_none(workshop, deck_path)
     sheet = shot_sheet(workshop, found, deck, Pace(speed or found.reading_speed))
     printer = _printer(templates_dir)
@@ -171,7 +171,7 @@ def captions_command(
     from fiction.render.captions import caption_pictures, caption_sheet
 
     workshop = _load(store_path, name)
-    found = _group(workshop, group)
+    found = workshop.group(group)
     sheet = caption_sheet(workshop, found, _deck_or_none(workshop, deck_path))
     printer = _printer(templates_dir)
     pictures = caption_pictures(printer, sheet)
@@ -199,18 +199,6 @@ def _load(store_path: Path | None, name: str) -> Any:
     from fiction.cli.printing import _load_workshop
 
     return _load_workshop(store_path, name)
-
-
-def _group(workshop: Any, number: int) -> Any:
-    from fiction.errors import FictionError
-
-    for group in workshop.groups:
-        if group.number == number:
-            return group
-    raise FictionError(
-        f"L'atelier « {workshop.name} » n'a pas de groupe {number} "
-        f"(groupes 1 à {len(workshop.groups)})."
-    )
 
 
 def _write_text(output: Path, text: str) -> None:

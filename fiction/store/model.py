@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fiction.cards.model import NEWS_SEGMENT_KINDS, ByKind
+from fiction.errors import FictionError
 
 SEGMENT_KINDS: tuple[str, ...] = NEWS_SEGMENT_KINDS
 """The kinds of news-report segment, in the order of a French running order."""
@@ -232,6 +233,13 @@ class Workshop:
     """What a browser types to join through `fiction serve` ("" until drawn or chosen)."""
 
     def group(self, number: int) -> Group:
+        """Group `number` (from 1); a number the workshop does not have is refused in
+        French (never the last group for 0, as a plain index would give)."""
+        if not 1 <= number <= len(self.groups):
+            raise FictionError(
+                f"L'atelier « {self.name} » n'a pas de groupe {number} "
+                f"(groupes 1 à {len(self.groups)})."
+            )
         return self.groups[number - 1]
 
 

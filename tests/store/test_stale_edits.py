@@ -95,3 +95,11 @@ def test_a_segment_past_the_most_a_workshop_holds_is_refused_and_the_workshop_st
         store.add_segment(NAME, 1, "report", "Loutre")
 
     assert len(store.load(NAME).group(1).segments) == MAX_ITEMS
+
+
+@pytest.mark.parametrize("number", [0, -1, 4])
+def test_a_group_the_workshop_does_not_have_is_refused_in_french(workshop, number):
+    from fiction.errors import FictionError
+
+    with pytest.raises(FictionError, match=f"n'a pas de groupe {number} \\(groupes 1 à 3\\)"):
+        workshop.group(number)

@@ -200,11 +200,7 @@ class GroupWizardScreen(Screen[None]):
         try:
             revision = store.revision(self.workshop_name)
             workshop = store.load(self.workshop_name)
-            if not 1 <= self.group_number <= len(workshop.groups):
-                raise FictionError(
-                    f"L'atelier « {workshop.name} » n'a pas de groupe {self.group_number} "
-                    f"(groupes 1 à {len(workshop.groups)})."
-                )
+            workshop.group(self.group_number)  # refused in French if it has no such group
             deck = fiction_app(self).deck_for(workshop)
         except FictionError as error:
             self._who.update("Impossible d'ouvrir ce groupe.")
