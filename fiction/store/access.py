@@ -42,10 +42,18 @@ def read(db: sqlite3.Connection, workshop_id: int, target: Target) -> Any:
         return row[0] if row else ""
     if target.kind == "agenda":
         rows = db.execute(
-            "SELECT title, minutes FROM agenda_phases WHERE workshop_id = ? ORDER BY position",
+            "SELECT title, minutes, instructions, day FROM agenda_phases"
+            " WHERE workshop_id = ? ORDER BY position",
             (workshop_id,),
         )
-        return [{"title": title, "minutes": minutes} for title, minutes in rows]
+        # Instructions and day only when set, as `plain.agenda_to_data` writes them:
+        # the history of an agenda without them reads as it always did.
+        return [
+            {"title": title, "minutes": minutes}
+            | ({"instructions": instructions} if instructions else {})
+            | ({"day": day} if day != 1 else {})
+            for title, minutes, instructions, day in rows
+        ]
     if target.kind == "phase":
         row = db.execute(
             "SELECT phase, started_at, elapsed, extra_minutes FROM phase_state"
@@ -229,6 +237,17 @@ def insert_segment(
 def write_agenda(db: sqlite3.Connection, workshop_id: int, agenda: list[dict[str, Any]]) -> None:
     db.execute("DELETE FROM agenda_phases WHERE workshop_id = ?", (workshop_id,))
     db.executemany(
-        "INSERT INTO agenda_phases VALUES (?, ?, ?, ?)",
-        [(workshop_id, i, phase["title"], phase["minutes"]) for i, phase in enumerate(agenda)],
+        "INSERT INTO agenda_phases (workshop_id, position, title, minutes, instructions, day)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                workshop_id,
+                i,
+                phase["title"],
+                phase["minutes"],
+                phase.get("instructions", ""),
+                phase.get("day", 1),
+            )
+            for i, phase in enumerate(agenda)
+        ],
     )

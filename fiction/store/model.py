@@ -158,10 +158,13 @@ class Group:
 
 @dataclass(frozen=True)
 class Phase:
-    """One block of the agenda."""
+    """One block of the agenda: its title, length, what the facilitator reads out
+    (the wall shows it too) and, in a multi-day agenda, its day (from 1)."""
 
     title: str
     minutes: int
+    instructions: str = ""
+    day: int = 1
 
 
 @dataclass(frozen=True)

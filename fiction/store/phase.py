@@ -8,6 +8,7 @@ and every screen computes the same time left from the same row.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from fiction.errors import FictionError
 from fiction.store.model import Phase, PhaseState
@@ -82,8 +83,24 @@ def remaining(state: PhaseState, agenda: tuple[Phase, ...], now: float) -> float
     return duration(state, agenda) - elapsed(state, now)
 
 
-def start_times(start_time: str, agenda: tuple[Phase, ...]) -> tuple[str, ...]:
-    """Each phase's planned start, "HH:MM", from the agenda's start ("" gives none).
+def day_offsets(agenda: Sequence[Phase]) -> tuple[int, ...]:
+    """Minutes from the start of its day to each phase's planned start.
+
+    A phase on another day than the one before starts its day: each day of a
+    multi-day agenda begins at the workshop's start time.
+    """
+    offsets, elapsed, day = [], 0, None
+    for phase in agenda:
+        if phase.day != day:
+            elapsed, day = 0, phase.day
+        offsets.append(elapsed)
+        elapsed += phase.minutes
+    return tuple(offsets)
+
+
+def start_times(start_time: str, agenda: Sequence[Phase]) -> tuple[str, ...]:
+    """Each phase's planned start, "HH:MM", from the agenda's start ("" gives none);
+    every day starts again at `start_time`.
 
     Planned, not actual: the printed agenda and the facilitator's plan stay the
     same whatever the countdown's extra minutes did to the afternoon.
@@ -91,9 +108,8 @@ def start_times(start_time: str, agenda: tuple[Phase, ...]) -> tuple[str, ...]:
     if not start_time:
         return ()
     hours, minutes = (int(part) for part in start_time.split(":"))
-    moment = hours * 60 + minutes
-    starts = []
-    for phase in agenda:
-        starts.append(f"{moment // 60 % 24:02d}:{moment % 60:02d}")
-        moment += phase.minutes
-    return tuple(starts)
+    first = hours * 60 + minutes
+    return tuple(
+        f"{moment // 60 % 24:02d}:{moment % 60:02d}"
+        for moment in (first + offset for offset in day_offsets(agenda))
+    )

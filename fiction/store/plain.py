@@ -39,6 +39,10 @@ MAX_GROUPS = 32
 """As many as the engine deals (and as there are pseudonym animals)."""
 MAX_ROUNDS = 16
 MAX_MINUTES = 600
+MAX_DAYS = 5
+"""A workshop spread over more than a working week is not one workshop."""
+MAX_INSTRUCTIONS = 1_000
+"""A phase's instructions are read out or shown on the wall: a paragraph, not a page."""
 MAX_HISTORY = 200_000
 """A day of workshop is a few thousand edits; an import beyond this is not one."""
 
@@ -134,21 +138,43 @@ def segment_from_data(data: Any, where: str) -> Segment:
 
 
 def agenda_to_data(agenda: Sequence[Phase]) -> list[dict[str, Any]]:
-    return [{"title": phase.title, "minutes": phase.minutes} for phase in agenda]
+    """Each phase's title and minutes, then its instructions and day unless they are
+    the defaults: an agenda without them writes (and hashes) as it always did."""
+    data = []
+    for phase in agenda:
+        item: dict[str, Any] = {"title": phase.title, "minutes": phase.minutes}
+        if phase.instructions:
+            item["instructions"] = phase.instructions
+        if phase.day != 1:
+            item["day"] = phase.day
+        data.append(item)
+    return data
 
 
 def agenda_from_data(data: Any, where: str) -> tuple[Phase, ...]:
+    """The agenda, checked: days from 1 to `MAX_DAYS` that never go back."""
     if not isinstance(data, (list, tuple)):
         raise check.invalid(where, "doit être une liste de phases (titre et minutes)")
     _at_most(data, check.MAX_ITEMS, where)
-    phases = []
+    phases: list[Phase] = []
     for index, item in enumerate(data):
         at = f"{where}[{index}]"
-        item = check.mapping(item, at, ("title", "minutes"))
+        item = check.mapping(item, at, ("title", "minutes"), ("instructions", "day"))
+        day = check.integer(item.get("day", 1), f"{at}.day", 1, MAX_DAYS)
+        if phases and day < phases[-1].day:
+            raise check.invalid(
+                f"{at}.day",
+                f"la phase n° {index + 1} est au jour {day}, après une phase du jour "
+                f"{phases[-1].day} : les jours se suivent dans l'ordre",
+            )
         phases.append(
             Phase(
                 title=check.label(item["title"], f"{at}.title"),
                 minutes=check.integer(item["minutes"], f"{at}.minutes", 1, MAX_MINUTES),
+                instructions=check.text(
+                    item.get("instructions", ""), f"{at}.instructions", max_chars=MAX_INSTRUCTIONS
+                ),
+                day=day,
             )
         )
     return tuple(phases)

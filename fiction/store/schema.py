@@ -173,12 +173,20 @@ V5_READING_PACE = (
     "ALTER TABLE groups ADD COLUMN target_seconds INTEGER NOT NULL DEFAULT 180",
 )
 
+V6_AGENDA_DAYS = (
+    # What the facilitator reads out for each phase, and its day in a
+    # multi-day agenda (issue 15: the two-day format of the source workshops).
+    "ALTER TABLE agenda_phases ADD COLUMN instructions TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE agenda_phases ADD COLUMN day INTEGER NOT NULL DEFAULT 1 CHECK (day >= 1)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     statements(V1_TABLES),
     statements(V2_START_TIME),
     statements(V3_JOIN_CODE),
     statements(V4_OPEN_SCREENS),
     statements(V5_READING_PACE),
+    statements(V6_AGENDA_DAYS),
 )
 """Migration n brings a file from version n to n + 1. Never edit one that shipped:
 append a new one, and the version of every file follows."""

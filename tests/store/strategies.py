@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import string
 
 from hypothesis import strategies as st
@@ -91,7 +92,9 @@ def groups(draw: st.DrawFn, number: int, pseudonym: str, rounds: int) -> Group:
 def workshops(draw: st.DrawFn) -> Workshop:
     rounds = draw(st.integers(1, 2))
     names = draw(st.lists(labels, min_size=1, max_size=4, unique=True))
-    agenda = tuple(draw(st.lists(st.builds(Phase, labels, st.integers(1, 600)), max_size=4)))
+    phases = draw(st.lists(st.builds(Phase, labels, st.integers(1, 600), multiline), max_size=4))
+    days = sorted(draw(st.lists(st.integers(1, 5), min_size=len(phases), max_size=len(phases))))
+    agenda = tuple(dataclasses.replace(p, day=d) for p, d in zip(phases, days, strict=True))
     index = draw(st.none() | st.integers(0, len(agenda) - 1)) if agenda else None
     return Workshop(
         name=draw(labels),

@@ -124,6 +124,8 @@ def _first_schema_store(path: Path) -> None:
         current.add(small_workshop())
         current.set_field("Atelier du Mans", 2, "narrative", "Écrit en version 1", "Loutre")
     db = sqlite3.connect(path, isolation_level=None)
+    db.execute("ALTER TABLE agenda_phases DROP COLUMN day")
+    db.execute("ALTER TABLE agenda_phases DROP COLUMN instructions")
     db.execute("ALTER TABLE groups DROP COLUMN target_seconds")
     db.execute("ALTER TABLE groups DROP COLUMN reading_speed")
     db.execute("DROP TABLE open_screens")
