@@ -4,7 +4,8 @@ A plain HTML page (`templates/salle.html`: style and script inline, nothing
 loaded from elsewhere, no app process) readable from the back of the room:
 the current phase and a big countdown, the next phases with clock times, the
 join code and its QR code, each group's progress. It follows the store
-through server-sent events (`…/flux`).
+through server-sent events (`…/flux`), each reading being the wall view the
+terminal's wall shows too (`fiction.report.wall`), as JSON.
 
 What one viewer costs is bounded: every viewer of a workshop shares one
 `Feed`, a single task that polls the store (the cheap `revision` each second,
@@ -31,6 +32,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from fiction.errors import FictionError
+from fiction.report.wall import wall_view
 from fiction.serve import address
 from fiction.serve.gate import TEMPLATES
 from fiction.serve.pages import Holder, allowed, html, visible_workshops
@@ -213,7 +215,7 @@ class Wall:
                     break
                 quiet = 0.0
                 if not isinstance(item, str):
-                    item = _event("atelier", wall_data(item, time.time()))
+                    item = _event("atelier", wall_view(item, time.time()).to_data())
                 await response.write(item.encode())
         except ConnectionError:
             pass  # the viewer left: an ordinary end
@@ -247,51 +249,6 @@ class Wall:
             return f"{request.scheme}://{request.host}/"
         links = self.room_links()
         return links[0] if links else ""
-
-
-def wall_data(workshop: Workshop, now: float) -> dict[str, Any]:
-    """What the wall shows, read at `now`: the page's script ticks the countdown itself."""
-    from fiction.store import phase as phases
-    from fiction.store.model import FINISHED_STEP
-    from fiction.tui.formats import step_text
-
-    state, agenda = workshop.phase, workshop.agenda
-    current = None
-    if state.index is not None and state.index < len(agenda):
-        current = {
-            "index": state.index,
-            "title": agenda[state.index].title,
-            "remaining": phases.remaining(state, agenda, now),
-            "duration": phases.duration(state, agenda),
-            "running": state.started_at is not None,
-        }
-    starts = phases.start_times(workshop.start_time, agenda)
-    following = range(0 if state.index is None else state.index + 1, len(agenda))
-    data = {
-        "name": workshop.name,
-        "join_code": workshop.join_code,
-        "phase": current,
-        "next": [
-            {
-                "title": agenda[index].title,
-                "minutes": agenda[index].minutes,
-                "planned": starts[index] if starts else "",
-            }
-            for index in following
-        ],
-        "groups": [
-            {
-                "number": group.number,
-                "pseudonym": group.pseudonym,
-                "step": step_text(group.step),
-                "finished": group.step == FINISHED_STEP,
-                "written": "{}/{}".format(*group.progress()),
-                "share": group.progress()[0] / max(1, group.progress()[1]),
-            }
-            for group in workshop.groups
-        ],
-    }
-    return data
 
 
 def qr_svg(url: str) -> str:

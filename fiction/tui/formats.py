@@ -13,25 +13,6 @@ import re
 import unicodedata
 
 from fiction.errors import FictionError
-from fiction.store.model import FINISHED_STEP
-
-STEP_TITLES = {
-    1: "Les cartes",
-    2: "Et si demain…",
-    3: "Le scénario 2050",
-    4: "Points de vigilance",
-    5: "Le journal télévisé",
-    6: "Relecture",
-}
-"""The group journey's steps as the groups see them (see issue 5)."""
-
-
-def step_text(step: int, screens: int = 0) -> str:
-    """« 3 Le scénario 2050 », « ✓ Terminé », with « · 2 écrans » when the group is open
-    on more than one screen (they could otherwise overwrite each other's work)."""
-    text = "✓ Terminé" if step == FINISHED_STEP else f"{step} {STEP_TITLES.get(step, '')}"
-    return f"{text} · {screens} écrans" if screens > 1 else text
-
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

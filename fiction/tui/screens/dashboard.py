@@ -23,11 +23,12 @@ from textual.widgets import DataTable, Static
 
 from fiction.errors import FictionError
 from fiction.render.markdown import french_date
+from fiction.report.wall import step_text
 from fiction.store.model import Group, Workshop
 from fiction.store.phase import start_times
 from fiction.store.store import Store
 from fiction.tui.access import fiction_app
-from fiction.tui.formats import ago, minutes_text, step_text
+from fiction.tui.formats import ago, minutes_text
 from fiction.tui.printing import SCRIPT, PrintingScreen
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.watcher import WorkshopChanged, WorkshopUnreadable, WorkshopWatcher
@@ -70,6 +71,7 @@ class DashboardScreen(PrintingScreen):
         # Priority over the table's own Enter; the table's title shows this key.
         Binding("enter", "open_group", "Ouvrir le groupe", show=False, priority=True),
         Binding("escape", "app.pop_screen", "Retour"),
+        Binding("s", "open_wall", "Écran de salle", show=False),
         # No room in the footer at 80 columns: the help and the palette list them.
         Binding("l", "print_booklet", "Imprimer le livret", show=False),
         Binding("c", "print_cards", "Imprimer les cartes", show=False),
@@ -105,6 +107,12 @@ distribution (`fiction deal --replay CODE`).
 Le **code d'entrée**, en haut quand l'atelier est ouvert aux navigateurs
 (`fiction serve`), est celui que chaque appareil de la salle tape pour entrer.
 La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent connectés.
+
+## L'écran de salle
+
+**s** l'ouvre en plein écran, pour le vidéoprojecteur : la phase en cours et son
+grand compte à rebours, les phases suivantes avec leur heure, le code d'entrée
+et son QR code, l'avancement de chaque groupe. **Échap** revient ici.
 
 ## Imprimer
 
@@ -359,7 +367,21 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
         if self.workshop is not None and table.row_count:
             self.print_printout(SCRIPT, table.cursor_row + 1)
 
+    def action_open_wall(self) -> None:
+        """The wall screen, full screen for the projector, from this screen's last reading."""
+        from fiction.tui.screens.wall import WallScreen
+
+        if self.workshop is not None:
+            self.app.push_screen(
+                WallScreen(self.workshop_name, self.workshop, self.watcher.revision)
+            )
+
     def commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Écran de salle",
+            "Plein écran pour le vidéoprojecteur : compte à rebours, code d'entrée, groupes (s)",
+            self.action_open_wall,
+        )
         yield SystemCommand(
             "Démarrer, mettre en pause ou reprendre",
             "Le compte à rebours de la phase en cours (Espace)",

@@ -1,0 +1,211 @@
+"""What the wall screen (« écran de salle ») shows, for the projector, in both its screens.
+
+One view, two screens: the browser page `/salle` (`fiction serve`, as JSON
+through `WallView.to_data`) and the terminal's full-screen wall
+(`fiction.tui.screens.wall`) both show `wall_view(workshop, now)`: the current
+phase and the time left, the next phases with their clock times, the join
+code and each group's progress. The view is read at `now`; either screen
+ticks the countdown itself between readings (`WallView.left`), so a reading
+is needed only when the store changes.
+
+Pure functions of a workshop and a time: no Textual, no aiohttp.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from fiction.store import phase as phases
+from fiction.store.model import FINISHED_STEP, Group, Workshop
+
+WARNING_SHARE = 0.20
+"""The countdown turns orange with a fifth of the phase left…"""
+DANGER_SHARE = 0.05
+"""…and red with the last twentieth (and once the time is up)."""
+
+STEP_TITLES = {
+    1: "Les cartes",
+    2: "Et si demain…",
+    3: "Le scénario 2050",
+    4: "Points de vigilance",
+    5: "Le journal télévisé",
+    6: "Relecture",
+}
+"""The group journey's steps as the groups see them (see issue 5)."""
+
+
+def step_text(step: int, screens: int = 0) -> str:
+    """« 3 Le scénario 2050 », « ✓ Terminé », with « · 2 écrans » when the group is open
+    on more than one screen (they could otherwise overwrite each other's work)."""
+    text = "✓ Terminé" if step == FINISHED_STEP else f"{step} {STEP_TITLES.get(step, '')}"
+    return f"{text} · {screens} écrans" if screens > 1 else text
+
+
+def level(share: float | None) -> str:
+    """The countdown's colour for the share of a phase left (None: no phase):
+    "danger", "warning" or ""."""
+    if share is None:
+        return ""
+    if share <= DANGER_SHARE:
+        return "danger"
+    return "warning" if share <= WARNING_SHARE else ""
+
+
+def hour_text(moment: float) -> str:
+    """« 15h42 »: a time of day on this computer's clock."""
+    local = time.localtime(moment)
+    return f"{local.tm_hour:02d}h{local.tm_min:02d}"
+
+
+@dataclass(frozen=True)
+class CurrentPhase:
+    """The phase under way: its place in the agenda and its time, as read at `WallView.now`."""
+
+    index: int
+    count: int
+    title: str
+    remaining: float
+    """Seconds left at the reading (negative once overrun)."""
+    duration: float
+    """Seconds planned, extra minutes included."""
+    running: bool
+    extra_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class NextPhase:
+    title: str
+    minutes: int
+    planned: str
+    """Its planned start, "HH:MM" ("" when the agenda has no start time)."""
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    number: int
+    pseudonym: str
+    step: int
+    written: int
+    parts: int
+
+    @property
+    def finished(self) -> bool:
+        return self.step == FINISHED_STEP
+
+    @property
+    def share(self) -> float:
+        """How much of its scenario the group has written, 0 to 1."""
+        return self.written / max(1, self.parts)
+
+
+@dataclass(frozen=True)
+class WallView:
+    """Everything the wall shows, read at `now`."""
+
+    name: str
+    join_code: str
+    now: float
+    phase: CurrentPhase | None
+    following: tuple[NextPhase, ...]
+    groups: tuple[GroupProgress, ...]
+
+    def left(self, now: float) -> float | None:
+        """Seconds left in the current phase at `now` (it stands still when paused)."""
+        if self.phase is None:
+            return None
+        gone = now - self.now if self.phase.running else 0.0
+        return self.phase.remaining - gone
+
+    def share_left(self, now: float) -> float | None:
+        """The share of the current phase left at `now`, 0 once overrun (None: no phase)."""
+        left = self.left(now)
+        if left is None or self.phase is None:
+            return None
+        return max(0.0, left) / self.phase.duration if self.phase.duration else 0.0
+
+    def level(self, now: float) -> str:
+        """The countdown's colour at `now`: "danger", "warning" or ""."""
+        return level(self.share_left(now))
+
+    def next_times(self, now: float) -> tuple[str, ...]:
+        """Each next phase's start, « 15h42 »: from the current phase's end once one has
+        begun (a paused one as if resumed now), else as planned."""
+        left = self.left(now)
+        if left is None:
+            return tuple(phase.planned.replace(":", "h") for phase in self.following)
+        start = now + max(0.0, left)
+        times = []
+        for phase in self.following:
+            times.append(hour_text(start))
+            start += phase.minutes * 60
+        return tuple(times)
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON the browser page gets (it ticks the countdown from `remaining`)."""
+        phase = self.phase
+        return {
+            "name": self.name,
+            "join_code": self.join_code,
+            "warning_share": WARNING_SHARE,
+            "danger_share": DANGER_SHARE,
+            "phase": None
+            if phase is None
+            else {
+                "index": phase.index,
+                "title": phase.title,
+                "remaining": phase.remaining,
+                "duration": phase.duration,
+                "running": phase.running,
+            },
+            "next": [
+                {"title": next.title, "minutes": next.minutes, "planned": next.planned}
+                for next in self.following
+            ],
+            "groups": [
+                {
+                    "number": group.number,
+                    "pseudonym": group.pseudonym,
+                    "step": step_text(group.step),
+                    "finished": group.finished,
+                    "written": f"{group.written}/{group.parts}",
+                    "share": group.share,
+                }
+                for group in self.groups
+            ],
+        }
+
+
+def wall_view(workshop: Workshop, now: float) -> WallView:
+    """What the wall shows of `workshop` at `now`."""
+    state, agenda = workshop.phase, workshop.agenda
+    current = None
+    if state.index is not None and state.index < len(agenda):
+        current = CurrentPhase(
+            index=state.index,
+            count=len(agenda),
+            title=agenda[state.index].title,
+            remaining=phases.remaining(state, agenda, now),
+            duration=phases.duration(state, agenda),
+            running=state.running,
+            extra_minutes=state.extra_minutes,
+        )
+    starts = phases.start_times(workshop.start_time, agenda)
+    following = range(0 if state.index is None else state.index + 1, len(agenda))
+    return WallView(
+        name=workshop.name,
+        join_code=workshop.join_code,
+        now=now,
+        phase=current,
+        following=tuple(
+            NextPhase(agenda[i].title, agenda[i].minutes, starts[i] if starts else "")
+            for i in following
+        ),
+        groups=tuple(_progress(group) for group in workshop.groups),
+    )
+
+
+def _progress(group: Group) -> GroupProgress:
+    written, parts = group.progress()
+    return GroupProgress(group.number, group.pseudonym, group.step, written, parts)

@@ -1,0 +1,166 @@
+"""The terminal wall screen (« écran de salle »): opened from the dashboard (s, the palette),
+it shows the phase, a big countdown turning orange then red, the join code and its QR code,
+each group's progress, follows the store, and closes (Échap) whenever the store changes."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Digits, Static
+
+from fiction.store.model import FINISHED_STEP
+from fiction.store.store import Store
+from fiction.tui.screens.dashboard import DashboardScreen
+from fiction.tui.screens.wall import WallClock, WallScreen
+
+NAME = "Atelier du Mans"
+
+
+async def wait_for(pilot, condition: Callable[[], object], timeout: float = 20.0) -> None:
+    """Until `condition()` holds (the watcher reads the store every second)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition never met")
+        await pilot.pause(0.1)
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def open_wall(pilot) -> WallScreen:
+    await pilot.press("r", "enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DashboardScreen)
+    await pilot.press("s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, WallScreen)
+    return screen
+
+
+async def test_the_wall_opens_with_s_and_shows_phase_countdown_code_qr_and_groups(
+    app, dealt_workshop, store_path: Path, fixed_clock
+):
+    with Store(store_path, clock=fixed_clock) as store:
+        store.set_join_code(NAME, "K7PQ4X", "animation")
+        store.start_phase(NAME, 2, "animation")  # Scénario, 45 min
+    fiction = app()
+    async with fiction.run_test(size=(120, 40)) as pilot:
+        wall = await open_wall(pilot)
+        assert text(wall, "#wall-phase") == "3/6 · Scénario"
+        assert wall.query_one("#wall-time", Digits).value == "45:00"
+        assert wall.query_one("#wall-time", Digits).display  # the large digits fit
+        assert text(wall, "#wall-state") == "En cours"
+        upcoming = text(wall, "#wall-next").splitlines()
+        assert upcoming[0].endswith("Journal télévisé (40 min)") and upcoming[0][2] == "h"
+        assert "K 7 P Q 4 X" in text(wall, "#wall-code")
+        groups = text(wall, "#wall-results")
+        pseudonyms = [group.pseudonym for group in dealt_workshop.groups]
+        assert all(pseudonym in groups for pseudonym in pseudonyms)
+        assert "1 Les cartes" in groups
+        # The QR code's address is looked up off the UI thread.
+        await wait_for(pilot, lambda: "▄" in text(wall, "#wall-qr"))
+        assert text(wall, "#wall-url").startswith("http://")
+        assert text(wall, "#wall-url").endswith(":8000/")
+
+        fixed_clock.advance(65)  # the countdown ticks by itself
+        await wait_for(pilot, lambda: wall.query_one("#wall-time", Digits).value == "43:55")
+
+        with Store(store_path, clock=fixed_clock) as store:  # another process writes
+            store.set_field(NAME, 2, "step", FINISHED_STEP, dealt_workshop.groups[1].pseudonym)
+            store.next_phase(NAME, "animation")
+        await wait_for(pilot, lambda: "✓ Terminé" in text(wall, "#wall-results"))
+        await wait_for(pilot, lambda: text(wall, "#wall-phase") == "4/6 · Journal télévisé")
+
+        await pilot.press("escape")
+        assert isinstance(fiction.screen, DashboardScreen)
+
+
+async def test_the_palette_and_the_help_name_the_wall_screen(app, dealt_workshop):
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        titles = [command.title for command in fiction.get_system_commands(fiction.screen)]
+        assert "Écran de salle" in titles
+        assert "**s** l'ouvre en plein écran" in DashboardScreen.HELP
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Écran de salle")
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(fiction.screen, WallScreen))
+
+
+async def test_the_countdown_turns_orange_at_a_fifth_left_and_red_at_a_twentieth(
+    app, dealt_workshop, store_path: Path, fixed_clock
+):
+    with Store(store_path, clock=fixed_clock) as store:
+        store.start_phase(NAME, 1, "animation")  # Exploration, 20 min
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        wall = await open_wall(pilot)
+        clock = wall.query_one(WallClock)
+        assert not clock.has_class("-warning") and not clock.has_class("-danger")
+        # 80 × 24 is short: the join panel gives way, the code goes in the title.
+        assert not wall.query_one("#wall-join").display
+        fixed_clock.advance(0.81 * 20 * 60)
+        await wait_for(pilot, lambda: clock.has_class("-warning"))
+        assert not clock.has_class("-danger")
+        fixed_clock.advance(0.15 * 20 * 60)
+        await wait_for(pilot, lambda: clock.has_class("-danger"))
+        assert not clock.has_class("-warning")
+
+
+async def test_plain_time_where_the_large_digits_do_not_fit(app, dealt_workshop, store_path):
+    with Store(store_path) as store:
+        store.start_phase(NAME, 1, "animation")
+    fiction = app()
+    async with fiction.run_test(size=(20, 24)) as pilot:
+        wall = await open_wall(pilot)
+        await wait_for(pilot, lambda: wall.query_one(WallClock).has_class("-narrow"))
+        assert not wall.query_one("#wall-time", Digits).display
+        assert text(wall, "#wall-plain") == "20:00"
+
+
+async def test_the_wall_closes_and_opens_again_while_the_store_keeps_changing(
+    app, dealt_workshop, store_path: Path
+):
+    stop = threading.Event()
+
+    def edits() -> None:
+        step = 0
+        with Store(store_path) as store:
+            while not stop.is_set():
+                step += 1
+                store.set_field(NAME, 1 + step % 4, "step", 1 + step % 6, "Loutre")
+                if step % 5 == 0:
+                    store.next_phase(NAME, "animation") if step % 10 else store.start_phase(
+                        NAME, 0, "animation"
+                    )
+                time.sleep(0.02)
+
+    fiction = app()
+    writer = threading.Thread(target=edits, daemon=True)
+    async with fiction.run_test(size=(120, 40)) as pilot:
+        await open_wall(pilot)
+        writer.start()
+        try:
+            for round_number in range(12):
+                await pilot.pause(0.05 * (round_number % 4))
+                await pilot.press("escape")
+                assert isinstance(fiction.screen, DashboardScreen)
+                await pilot.press("s")
+                assert isinstance(fiction.screen, WallScreen)
+            await pilot.pause(1.5)  # readings, ticks and the address arrive on whichever is open
+            await pilot.press("escape")
+            await pilot.pause(1.5)
+        finally:
+            stop.set()
+            writer.join(10)
+        assert isinstance(fiction.screen, DashboardScreen)
+    assert fiction.return_code in (None, 0)
