@@ -16,7 +16,8 @@ from fiction.errors import FictionError
 from fiction.store.model import SEGMENT_FIELDS
 from fiction.store.paths import GROUP_LINES, Target
 
-_JSON_COLUMNS = (*GROUP_LINES, "weather", "speakers")
+_JSON_COLUMNS = (*GROUP_LINES, "weather", "weather_end", "votes", "speakers")
+_BOOLEAN_COLUMNS = ("votes_revealed",)
 
 
 def dumps(value: Any) -> str:
@@ -24,6 +25,8 @@ def dumps(value: Any) -> str:
 
 
 def _decode(column: str, raw: Any) -> Any:
+    if column in _BOOLEAN_COLUMNS:
+        return bool(raw)
     return json.loads(raw) if column in _JSON_COLUMNS or column.startswith("review_") else raw
 
 
@@ -61,6 +64,11 @@ def read(db: sqlite3.Connection, workshop_id: int, target: Target) -> Any:
             (workshop_id,),
         ).fetchone()
         return dict(zip(("index", "started_at", "elapsed", "extra_minutes"), row, strict=True))
+    if target.kind == "presenting":
+        row = db.execute(
+            "SELECT presenting, presenting_since FROM workshops WHERE id = ?", (workshop_id,)
+        ).fetchone()
+        return {"group": row[0], "since": row[1]}
     assert group is not None, target  # hands and segments belong to a group
     if target.kind == "hand":
         return _read_hand(db, workshop_id, group, target.key)
@@ -100,6 +108,11 @@ def write(db: sqlite3.Connection, workshop_id: int, target: Target, value: Any) 
                 value["extra_minutes"],
                 workshop_id,
             ),
+        )
+    elif target.kind == "presenting":
+        db.execute(
+            "UPDATE workshops SET presenting = ?, presenting_since = ? WHERE id = ?",
+            (value["group"], value["since"], workshop_id),
         )
     elif target.kind == "hand":
         cards = {kind: value[kind] for kind in CARD_KINDS}

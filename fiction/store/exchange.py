@@ -20,9 +20,9 @@ from fiction.store import values as check
 from fiction.store.model import Edit, Workshop
 
 FORMAT = "fiction-atelier"
-FORMAT_VERSION = 3
-"""2 added the workshop's `start_time`, 3 its `join_code`; older files still import
-(without them)."""
+FORMAT_VERSION = 4
+"""2 added the workshop's `start_time`, 3 its `join_code`, 4 the room's météo, votes,
+bilan and restitution (issue 15); older files still import (without them)."""
 MAX_FILE_BYTES = 50_000_000
 """A workshop with a long history is a few megabytes; far beyond is not an export."""
 MAX_DEPTH = 30

@@ -27,6 +27,15 @@ FIELD_LABELS = {
     "join_code": "Code d'entrée",
     "agenda": "Ordre du jour",
     "weather": "Météo",
+    "weather_end": "Météo de fin",
+    "votes": "Votes",
+    "next_step": "Mon prochain petit pas",
+    "feedback": "En un mot",
+    "votes_per_group": "Votes par groupe",
+    "votes_revealed": "Votes révélés",
+    "presentation_minutes": "Minutes de restitution par groupe",
+    "wall": "Écran de salle",
+    "presenting": "Restitution en cours",
     **{f"review/{kind}": f"Bilan : {label}" for kind, label in REVIEW_LABELS.items()},
 }
 

@@ -48,6 +48,40 @@ REVIEW_LABELS = {
     "stop": "Arrêter",
 }
 
+WALL_MODES: tuple[str, ...] = (
+    "progress",
+    "weather",
+    "weather_end",
+    "votes",
+    "restitution",
+    "review",
+)
+"""What the wall screen shows besides the countdown (`Workshop.wall`)."""
+
+WALL_LABELS = {
+    "progress": "Avancement des groupes",
+    "weather": "Météo du début",
+    "weather_end": "Météo de fin",
+    "votes": "Votes",
+    "restitution": "Restitution",
+    "review": "Bilan",
+}
+
+WEATHER_MOMENTS: tuple[str, ...] = ("start", "end")
+"""The two météos: at the start (`weather`) and at the end (`weather_end`)."""
+
+MAX_WEATHER_WORDS = 3
+MAX_WEATHER_CHARS = 60
+"""A météo answer: one to three words, 60 characters at most."""
+MAX_FEEDBACK_CHARS = 280
+"""A group's one-line feedback (« En un mot »)."""
+VOTES_PER_GROUP = 3
+VOTES_RANGE = (1, 10)
+"""How many votes each group gives during the restitution, and the bounds."""
+PRESENTATION_MINUTES = 5
+PRESENTATION_RANGE = (1, 60)
+"""Each group's restitution time, and the bounds."""
+
 WIZARD_STEPS = 6
 """The group journey's steps, from the cards (1) to the proofreading (6)."""
 FINISHED_STEP = WIZARD_STEPS + 1
@@ -112,6 +146,20 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Review:
+    """The closing review: what to create, maintain, amplify, reduce and stop."""
+
+    create: tuple[str, ...] = ()
+    maintain: tuple[str, ...] = ()
+    amplify: tuple[str, ...] = ()
+    reduce: tuple[str, ...] = ()
+    stop: tuple[str, ...] = ()
+
+    def items(self, kind: str) -> tuple[str, ...]:
+        return getattr(self, kind)
+
+
+@dataclass(frozen=True)
 class Group:
     """A group: its pseudonym, its hands, where it is and everything it wrote."""
 
@@ -134,6 +182,18 @@ class Group:
     """Words read per second: the group's timings, subtitles and prompter follow it."""
     target_seconds: int = TARGET_SECONDS
     """How long the group's news report aims to last."""
+    weather: tuple[str, ...] = ()
+    """The group's météo answers at the start (each one to three words)."""
+    weather_end: tuple[str, ...] = ()
+    """The group's météo answers at the end."""
+    votes: tuple[int, ...] = ()
+    """Group numbers this group votes for (never its own; a repeat is one more vote)."""
+    review: Review = Review()
+    """The group's items of the closing review (« Bilan »)."""
+    next_step: str = ""
+    """« Mon prochain petit pas »."""
+    feedback: str = ""
+    """The group's one-line feedback (« En un mot »)."""
 
     def hand(self, round_number: int = 1) -> HandState:
         return self.hands[round_number - 1]
@@ -189,20 +249,6 @@ class PhaseState:
         return self.index is not None and self.started_at is None
 
 
-@dataclass(frozen=True)
-class Review:
-    """The closing review: what to create, maintain, amplify, reduce and stop."""
-
-    create: tuple[str, ...] = ()
-    maintain: tuple[str, ...] = ()
-    amplify: tuple[str, ...] = ()
-    reduce: tuple[str, ...] = ()
-    stop: tuple[str, ...] = ()
-
-    def items(self, kind: str) -> tuple[str, ...]:
-        return getattr(self, kind)
-
-
 DEFAULT_AGENDA: tuple[Phase, ...] = (
     Phase("Accueil et brise-glace", 15),
     Phase("Exploration", 20),
@@ -234,6 +280,18 @@ class Workshop:
     """When the agenda starts, "HH:MM" ("" until decided)."""
     join_code: str = ""
     """What a browser types to join through `fiction serve` ("" until drawn or chosen)."""
+    weather_end: tuple[str, ...] = ()
+    """The facilitator's own météo answers at the end (`weather`: at the start)."""
+    votes_per_group: int = VOTES_PER_GROUP
+    votes_revealed: bool = False
+    """Votes stay hidden (wall screen, booklet) until the facilitator reveals them."""
+    presentation_minutes: int = PRESENTATION_MINUTES
+    wall: str = "progress"
+    """What the wall screen shows besides the countdown: one of `WALL_MODES`."""
+    presenting: int | None = None
+    """The group presenting its scenario (restitution), None when none is."""
+    presenting_since: float | None = None
+    """When the presenting group started (its own timer)."""
 
     def group(self, number: int) -> Group:
         """Group `number` (from 1); a number the workshop does not have is refused in

@@ -15,22 +15,45 @@ from fiction.errors import FictionError
 from fiction.store import join_codes, plain
 from fiction.store import values as check
 from fiction.store.labels import field_label
-from fiction.store.model import FINISHED_STEP, REVIEW_KINDS, SEGMENT_FIELDS, TARGET_RANGE
+from fiction.store.model import (
+    FINISHED_STEP,
+    MAX_FEEDBACK_CHARS,
+    PRESENTATION_RANGE,
+    REVIEW_KINDS,
+    SEGMENT_FIELDS,
+    TARGET_RANGE,
+    VOTES_RANGE,
+    WALL_MODES,
+)
 
 GROUP_TEXTS = ("title", "place_name", "question", "context", "narrative", "purpose")
 GROUP_LINES = ("actions", "new_actors")
 GROUP_PACE = ("reading_speed", "target_seconds")
 GROUP_COLUMNS = (*GROUP_TEXTS, *GROUP_LINES, "step", *GROUP_PACE)
+REVIEW_PATHS = tuple(f"review/{kind}" for kind in REVIEW_KINDS)
+WEATHER_PATHS = ("weather", "weather_end")
+"""The météo answers, at the start and at the end (group and workshop fields)."""
+GROUP_ROOM = (*WEATHER_PATHS, "votes", *REVIEW_PATHS, "next_step", "feedback")
+"""A group's fields of the room (issue 15): météo, votes, bilan, next step, feedback."""
+WORKSHOP_ROOM = ("weather_end", "votes_per_group", "votes_revealed", "presentation_minutes", "wall")
 WORKSHOP_COLUMNS = (
     "date",
     "place",
     "start_time",
     "join_code",
     "weather",
-    *(f"review/{kind}" for kind in REVIEW_KINDS),
+    *REVIEW_PATHS,
+    *WORKSHOP_ROOM,
 )
+PRESENTING = "presenting"
+"""The history path of `Store.present` (which group presents, since when)."""
 
-GROUP_FIELDS = (*GROUP_COLUMNS, "vigilance/<carte>", *(f"segment/<n>/{f}" for f in SEGMENT_FIELDS))
+GROUP_FIELDS = (
+    *GROUP_COLUMNS,
+    *GROUP_ROOM,
+    "vigilance/<carte>",
+    *(f"segment/<n>/{f}" for f in SEGMENT_FIELDS),
+)
 WORKSHOP_FIELDS = (*WORKSHOP_COLUMNS, "agenda")
 
 
@@ -39,9 +62,10 @@ class Target:
     """Where one edit lands.
 
     `kind` is `column` (a column of `groups` or `workshops`), `answer` (a
-    vigilance answer, `key` = card id), `agenda`, `phase`, `hand` (`key` =
-    round), `segment` (a whole segment, `key` = its id) or `segment-field`
-    (`column` = the field, `position` for a move).
+    vigilance answer, `key` = card id), `agenda`, `phase`, `presenting` (the
+    restitution's group and start), `hand` (`key` = round), `segment` (a whole
+    segment, `key` = its id) or `segment-field` (`column` = the field,
+    `position` for a move).
     """
 
     path: str
@@ -81,7 +105,21 @@ def _column_value(column: str, value: Any, where: str) -> Any:
         return check.clock_time(value, where)
     if column == "join_code":
         return join_codes.checked(value, where)
-    if column in (*GROUP_LINES, "weather") or column.startswith("review_"):
+    if column in WEATHER_PATHS:
+        return list(check.weather(value, where))
+    if column == "votes":
+        return list(check.votes(value, where))
+    if column == "feedback":
+        return check.one_line(value, where, max_chars=MAX_FEEDBACK_CHARS)
+    if column == "votes_per_group":
+        return check.integer(value, where, *VOTES_RANGE)
+    if column == "presentation_minutes":
+        return check.integer(value, where, *PRESENTATION_RANGE)
+    if column == "votes_revealed":
+        return check.boolean(value, where)
+    if column == "wall":
+        return check.choice(value, where, WALL_MODES)
+    if column in GROUP_LINES or column.startswith("review_"):
         return list(check.lines(value, where))
     return check.text(value, where)
 
@@ -89,7 +127,7 @@ def _column_value(column: str, value: Any, where: str) -> Any:
 def editable(group: int | None, path: str) -> Target:
     """The target of `set_field`: a field a person types into."""
     target = target_of(group, path)
-    if target.kind in ("phase", "hand", "segment") or target.column == "position":
+    if target.kind in ("phase", PRESENTING, "hand", "segment") or target.column == "position":
         known = GROUP_FIELDS if group is not None else WORKSHOP_FIELDS
         raise check.unknown_field(path, known, _scope(group))
     return target
@@ -100,8 +138,8 @@ def target_of(group: int | None, path: str) -> Target:
     if group is None:
         return _workshop_target(path)
     head, _, rest = path.partition("/")
-    if path in GROUP_COLUMNS:
-        return Target(path, group, "column", path)
+    if path in GROUP_COLUMNS or path in GROUP_ROOM:
+        return Target(path, group, "column", path.replace("/", "_"))
     if head == "vigilance" and rest:
         return Target(path, group, "answer", key=check.card_id(rest, path))
     if head == "hand" and rest.isdigit():
@@ -112,7 +150,7 @@ def target_of(group: int | None, path: str) -> Target:
             return Target(path, group, "segment", key=int(number))
         if number.isdigit() and field in (*SEGMENT_FIELDS, "position"):
             return Target(path, group, "segment-field", field, int(number))
-    if path in WORKSHOP_FIELDS or path == "phase":
+    if path in WORKSHOP_FIELDS or path in ("phase", PRESENTING):
         raise FictionError(
             f"Le champ « {path} » appartient à l'atelier, pas à un groupe : "
             "n'indiquez pas de groupe."
@@ -123,10 +161,10 @@ def target_of(group: int | None, path: str) -> Target:
 def _workshop_target(path: str) -> Target:
     if path in WORKSHOP_COLUMNS:
         return Target(path, None, "column", path.replace("/", "_"))
-    if path in ("agenda", "phase"):
+    if path in ("agenda", "phase", PRESENTING):
         return Target(path, None, path)
     head = path.partition("/")[0]
-    if path in GROUP_COLUMNS or head in ("vigilance", "hand", "segment"):
+    if path in GROUP_COLUMNS or path in GROUP_ROOM or head in ("vigilance", "hand", "segment"):
         raise FictionError(
             f"Le champ « {path} » appartient à un groupe : indiquez le numéro du groupe."
         )

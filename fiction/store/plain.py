@@ -17,12 +17,18 @@ from fiction.store import join_codes
 from fiction.store import values as check
 from fiction.store.model import (
     FINISHED_STEP,
+    MAX_FEEDBACK_CHARS,
+    PRESENTATION_MINUTES,
+    PRESENTATION_RANGE,
     READING_SPEED,
     REVIEW_KINDS,
     SEGMENT_FIELDS,
     SEGMENT_KINDS,
     TARGET_RANGE,
     TARGET_SECONDS,
+    VOTES_PER_GROUP,
+    VOTES_RANGE,
+    WALL_MODES,
     DealRecord,
     DeckRef,
     Edit,
@@ -65,6 +71,8 @@ GROUP_KEYS = (
     "updated_at",
 )
 GROUP_PACE_KEYS = ("reading_speed", "target_seconds")
+GROUP_ROOM_KEYS = ("weather", "weather_end", "votes", "review", "next_step", "feedback")
+"""The room's keys (issue 15), which exports of an older fiction lack."""
 WORKSHOP_KEYS = (
     "name",
     "date",
@@ -79,7 +87,16 @@ WORKSHOP_KEYS = (
     "created_at",
     "updated_at",
 )
-OPTIONAL_WORKSHOP_KEYS = ("start_time", "join_code")
+ROOM_KEYS = (
+    "weather_end",
+    "votes_per_group",
+    "votes_revealed",
+    "presentation_minutes",
+    "wall",
+    "presenting",
+    "presenting_since",
+)
+OPTIONAL_WORKSHOP_KEYS = ("start_time", "join_code", *ROOM_KEYS)
 """Keys an export of an older fiction lacks: read with their default."""
 EDIT_KEYS = ("seq", "at", "author", "group", "path", "old", "new", "undoes")
 
@@ -223,12 +240,27 @@ def group_to_data(group: Group) -> dict[str, Any]:
         "updated_at": group.updated_at,
         "reading_speed": group.reading_speed,
         "target_seconds": group.target_seconds,
+        "weather": list(group.weather),
+        "weather_end": list(group.weather_end),
+        "votes": list(group.votes),
+        "review": review_to_data(group.review),
+        "next_step": group.next_step,
+        "feedback": group.feedback,
     }
 
 
+def review_to_data(review: Review) -> dict[str, list[str]]:
+    return {kind: list(review.items(kind)) for kind in REVIEW_KINDS}
+
+
+def review_from_data(data: Any, where: str) -> Review:
+    review = check.mapping(data, where, REVIEW_KINDS)
+    return Review(**{k: check.lines(review[k], f"{where}.{k}") for k in REVIEW_KINDS})
+
+
 def group_from_data(data: Any, where: str, rounds: int) -> Group:
-    # Exports written before the reading pace was stored have neither key.
-    data = check.mapping(data, where, GROUP_KEYS, GROUP_PACE_KEYS)
+    # Exports written before the reading pace (or the room) was stored lack their keys.
+    data = check.mapping(data, where, GROUP_KEYS, (*GROUP_PACE_KEYS, *GROUP_ROOM_KEYS))
     hands = data["hands"]
     if not isinstance(hands, (list, tuple)) or len(hands) != rounds:
         raise check.invalid(
@@ -238,8 +270,12 @@ def group_from_data(data: Any, where: str, rounds: int) -> Group:
     for index, hand in enumerate(hand_states):
         if hand.round != index + 1:
             raise check.invalid(f"{where}.hands[{index}].round", f"tour {index + 1} attendu")
+    number = check.integer(data["number"], f"{where}.number", 1, MAX_GROUPS)
+    votes = check.votes(data.get("votes", []), f"{where}.votes")
+    if number in votes:
+        raise check.invalid(f"{where}.votes", "un groupe ne vote pas pour son propre scénario")
     return Group(
-        number=check.integer(data["number"], f"{where}.number", 1, MAX_GROUPS),
+        number=number,
         pseudonym=check.label(data["pseudonym"], f"{where}.pseudonym"),
         hands=hand_states,
         step=check.integer(data["step"], f"{where}.step", 1, FINISHED_STEP),
@@ -259,6 +295,14 @@ def group_from_data(data: Any, where: str, rounds: int) -> Group:
         ),
         target_seconds=check.integer(
             data.get("target_seconds", TARGET_SECONDS), f"{where}.target_seconds", *TARGET_RANGE
+        ),
+        weather=check.weather(data.get("weather", []), f"{where}.weather"),
+        weather_end=check.weather(data.get("weather_end", []), f"{where}.weather_end"),
+        votes=votes,
+        review=review_from_data(data.get("review", review_to_data(Review())), f"{where}.review"),
+        next_step=check.text(data.get("next_step", ""), f"{where}.next_step"),
+        feedback=check.one_line(
+            data.get("feedback", ""), f"{where}.feedback", max_chars=MAX_FEEDBACK_CHARS
         ),
     )
 
@@ -316,6 +360,13 @@ def workshop_to_data(workshop: Workshop) -> dict[str, Any]:
         "updated_at": workshop.updated_at,
         "start_time": workshop.start_time,
         "join_code": workshop.join_code,
+        "weather_end": list(workshop.weather_end),
+        "votes_per_group": workshop.votes_per_group,
+        "votes_revealed": workshop.votes_revealed,
+        "presentation_minutes": workshop.presentation_minutes,
+        "wall": workshop.wall,
+        "presenting": workshop.presenting,
+        "presenting_since": workshop.presenting_since,
     }
 
 
@@ -339,6 +390,13 @@ def workshop_from_data(data: Any, where: str = "workshop") -> Workshop:
                 f"{where}.groups[{index}].pseudonym", f"« {group.pseudonym} » déjà pris"
             )
         pseudonyms.add(group.pseudonym)
+        for vote in group.votes:
+            if vote > len(group_list):
+                raise check.invalid(
+                    f"{where}.groups[{index}].votes",
+                    f"l'atelier n'a pas de groupe {vote} (groupes 1 à {len(group_list)})",
+                )
+    presenting, since = _presenting(data, where, len(group_list))
     agenda = agenda_from_data(data["agenda"], f"{where}.agenda")
     review = check.mapping(data["review"], f"{where}.review", REVIEW_KINDS)
     return Workshop(
@@ -360,7 +418,35 @@ def workshop_from_data(data: Any, where: str = "workshop") -> Workshop:
         updated_at=check.number(data["updated_at"], f"{where}.updated_at"),
         start_time=check.clock_time(data.get("start_time", ""), f"{where}.start_time"),
         join_code=join_codes.checked(data.get("join_code", ""), f"{where}.join_code"),
+        weather_end=check.weather(data.get("weather_end", []), f"{where}.weather_end"),
+        votes_per_group=check.integer(
+            data.get("votes_per_group", VOTES_PER_GROUP), f"{where}.votes_per_group", *VOTES_RANGE
+        ),
+        votes_revealed=check.boolean(data.get("votes_revealed", False), f"{where}.votes_revealed"),
+        presentation_minutes=check.integer(
+            data.get("presentation_minutes", PRESENTATION_MINUTES),
+            f"{where}.presentation_minutes",
+            *PRESENTATION_RANGE,
+        ),
+        wall=check.choice(data.get("wall", "progress"), f"{where}.wall", WALL_MODES),
+        presenting=presenting,
+        presenting_since=since,
     )
+
+
+def _presenting(
+    data: Mapping[str, Any], where: str, groups: int
+) -> tuple[int | None, float | None]:
+    """The restitution's group and start: both set, or neither."""
+    group, since = data.get("presenting"), data.get("presenting_since")
+    if group is None:
+        if since is not None:
+            raise check.invalid(
+                f"{where}.presenting_since", "pas de début sans groupe qui présente"
+            )
+        return None, None
+    group = check.integer(group, f"{where}.presenting", 1, groups)
+    return group, check.number(since, f"{where}.presenting_since")
 
 
 def _deal(data: Any, where: str) -> DealRecord:

@@ -19,7 +19,14 @@ from fiction.store import access, hands, plain
 from fiction.store import values as check
 from fiction.store.labels import field_label
 from fiction.store.model import SEGMENT_FIELDS, PhaseState
-from fiction.store.paths import Target, editable, hand_path, segment_path, target_of
+from fiction.store.paths import (
+    PRESENTING,
+    Target,
+    editable,
+    hand_path,
+    segment_path,
+    target_of,
+)
 
 Plan = Callable[[sqlite3.Connection, int], tuple[Target, Any, Any]]
 """(database, workshop id) -> (target, current value, new value)."""
@@ -45,6 +52,8 @@ def typed(group: int | None, field: str, value: Any, expected: Any = ANY_VALUE) 
                 f"Le point de vigilance « {target.key} » n'est pas dans les cartes "
                 f"du groupe {group}."
             )
+        if target.path == "votes" and group is not None:
+            _check_votes(db, workshop_id, group, new)
         try:
             current = access.read(db, workshop_id, target)
         except FictionError:
@@ -62,6 +71,61 @@ def typed(group: int | None, field: str, value: Any, expected: Any = ANY_VALUE) 
         return target, current, new
 
     return plan
+
+
+def _check_votes(db: sqlite3.Connection, workshop_id: int, group: int, votes: list[int]) -> None:
+    """A group's votes: for existing groups, never its own, at most `votes_per_group`."""
+    count, allowed = db.execute(
+        "SELECT (SELECT count(*) FROM groups WHERE workshop_id = ?1), votes_per_group"
+        " FROM workshops WHERE id = ?1",
+        (workshop_id,),
+    ).fetchone()
+    where = f"groupe {group} : {field_label('votes')}"
+    if len(votes) > allowed:
+        raise check.invalid(
+            where, f"{len(votes)} votes, mais chaque groupe n'en a que {allowed} à donner"
+        )
+    for vote in votes:
+        if vote == group:
+            raise check.invalid(where, "un groupe ne vote pas pour son propre scénario")
+        if vote > count:
+            raise check.invalid(where, f"l'atelier n'a pas de groupe {vote} (groupes 1 à {count})")
+
+
+def presenting(group: int | None, clock: Callable[[], float]) -> Plan:
+    """The restitution: `group` presents from now on (its timer restarts), or None: nobody."""
+
+    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+        target = target_of(None, PRESENTING)
+        old = access.read(db, workshop_id, target)
+        if group is None:
+            return target, old, {"group": None, "since": None}
+        count = _group_count(db, workshop_id)
+        if isinstance(group, bool) or not isinstance(group, int) or not 1 <= group <= count:
+            raise FictionError(
+                f"Le groupe {group} ne peut pas présenter : l'atelier n'a que les groupes "
+                f"1 à {count}."
+            )
+        return target, old, {"group": group, "since": clock()}
+
+    return plan
+
+
+def _group_count(db: sqlite3.Connection, workshop_id: int) -> int:
+    return db.execute(
+        "SELECT count(*) FROM groups WHERE workshop_id = ?", (workshop_id,)
+    ).fetchone()[0]
+
+
+def _presenting_value(db: sqlite3.Connection, workshop_id: int, value: Any, where: str) -> Any:
+    value = check.mapping(value, where, ("group", "since"))
+    group, since = value["group"], value["since"]
+    if group is None:
+        if since is not None:
+            raise check.invalid(f"{where}.since", "pas de début sans groupe qui présente")
+        return {"group": None, "since": None}
+    group = check.integer(group, f"{where}.group", 1, _group_count(db, workshop_id))
+    return {"group": group, "since": check.number(since, f"{where}.since")}
 
 
 def _holds(target: Target, current: Any, expected: Any) -> bool:
@@ -178,6 +242,8 @@ def restorable(db: sqlite3.Connection, workshop_id: int, target: Target, value: 
             "SELECT count(*) FROM agenda_phases WHERE workshop_id = ?", (workshop_id,)
         ).fetchone()[0]
         return plain.phase_to_data(plain.phase_from_data(value, where, phases))
+    if target.kind == PRESENTING:
+        return _presenting_value(db, workshop_id, value, where)
     if target.kind == "segment":
         if value is None:
             return None

@@ -45,8 +45,24 @@ _WORKSHOP_COLUMNS = (
     "updated_at",
     "start_time",
     "join_code",
+    "weather_end",
+    "votes_per_group",
+    "votes_revealed",
+    "presentation_minutes",
+    "wall",
+    "presenting",
+    "presenting_since",
 )
-_GROUP_COLUMNS = ("number", "pseudonym", *GROUP_COLUMNS, "updated_at")
+_GROUP_ROOM_COLUMNS = (
+    "weather",
+    "weather_end",
+    "votes",
+    *_REVIEW_COLUMNS,
+    "next_step",
+    "feedback",
+)
+_GROUP_COLUMNS = ("number", "pseudonym", *GROUP_COLUMNS, *_GROUP_ROOM_COLUMNS, "updated_at")
+_GROUP_JSON_COLUMNS = ("actions", "new_actors", "weather", "weather_end", "votes", *_REVIEW_COLUMNS)
 _EDIT_COLUMNS = ("seq", "at", "author", "group_number", "path", "old", "new", "undoes")
 
 
@@ -80,6 +96,13 @@ def insert_workshop(db: sqlite3.Connection, workshop: Workshop, history: Sequenc
             workshop.updated_at,
             workshop.start_time,
             workshop.join_code,
+            access.dumps(list(workshop.weather_end)),
+            workshop.votes_per_group,
+            workshop.votes_revealed,
+            workshop.presentation_minutes,
+            workshop.wall,
+            workshop.presenting,
+            workshop.presenting_since,
         ),
     )
     new_id = cursor.lastrowid
@@ -115,6 +138,7 @@ def insert_workshop(db: sqlite3.Connection, workshop: Workshop, history: Sequenc
 
 def _insert_group(db: sqlite3.Connection, workshop_id: int, group: Group) -> None:
     data = plain.group_to_data(group)
+    data |= {f"review_{kind}": items for kind, items in data["review"].items()}
     values = [
         access.dumps(data[c]) if isinstance(data[c], list) else data[c] for c in _GROUP_COLUMNS
     ]
@@ -176,6 +200,13 @@ def load_workshop(db: sqlite3.Connection, workshop_id: int) -> Workshop:
         updated_at=w["updated_at"],
         start_time=w["start_time"],
         join_code=w["join_code"],
+        weather_end=tuple(json.loads(w["weather_end"])),
+        votes_per_group=w["votes_per_group"],
+        votes_revealed=bool(w["votes_revealed"]),
+        presentation_minutes=w["presentation_minutes"],
+        wall=w["wall"],
+        presenting=w["presenting"],
+        presenting_since=w["presenting_since"],
     )
 
 
@@ -186,8 +217,9 @@ def _load_groups(db: sqlite3.Connection, workshop_id: int, rounds: int) -> tuple
         (workshop_id,),
     ):
         data = dict(zip(_GROUP_COLUMNS, row, strict=True))
-        for column in ("actions", "new_actors"):
+        for column in _GROUP_JSON_COLUMNS:
             data[column] = json.loads(data[column])
+        data["review"] = {kind: data.pop(f"review_{kind}") for kind in REVIEW_KINDS}
         groups[data["number"]] = data | {"hands": [], "answers": {}, "segments": []}
     for number, *hand in db.execute(
         f"SELECT group_number, {access.HAND_COLUMNS} FROM hands"

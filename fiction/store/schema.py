@@ -180,6 +180,30 @@ V6_AGENDA_DAYS = (
     "ALTER TABLE agenda_phases ADD COLUMN day INTEGER NOT NULL DEFAULT 1 CHECK (day >= 1)",
 )
 
+V7_ROOM = (
+    # The room (issue 15): each group's météo answers (start and end), votes for
+    # other groups' scenarios, closing-review items, next step and feedback; the
+    # workshop's end météo, vote and restitution settings, what the wall screen
+    # shows and which group is presenting since when. Lists are JSON texts.
+    "ALTER TABLE groups ADD COLUMN weather TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN weather_end TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN votes TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN review_create TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN review_maintain TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN review_amplify TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN review_reduce TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN review_stop TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE groups ADD COLUMN next_step TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE groups ADD COLUMN feedback TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE workshops ADD COLUMN weather_end TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE workshops ADD COLUMN votes_per_group INTEGER NOT NULL DEFAULT 3",
+    "ALTER TABLE workshops ADD COLUMN votes_revealed INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE workshops ADD COLUMN presentation_minutes INTEGER NOT NULL DEFAULT 5",
+    "ALTER TABLE workshops ADD COLUMN wall TEXT NOT NULL DEFAULT 'progress'",
+    "ALTER TABLE workshops ADD COLUMN presenting INTEGER",  # NULL: nobody presenting
+    "ALTER TABLE workshops ADD COLUMN presenting_since REAL",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     statements(V1_TABLES),
     statements(V2_START_TIME),
@@ -187,6 +211,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     statements(V4_OPEN_SCREENS),
     statements(V5_READING_PACE),
     statements(V6_AGENDA_DAYS),
+    statements(V7_ROOM),
 )
 """Migration n brings a file from version n to n + 1. Never edit one that shipped:
 append a new one, and the version of every file follows."""

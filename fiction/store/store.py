@@ -161,9 +161,13 @@ class Store:
 
         Group fields: title, place_name, question, context, narrative, purpose,
         actions, new_actors, step, `vigilance/<card id>`, `segment/<id>/<field>`
-        (kind, image, sound, speakers, cue). Workshop fields (group None): date,
-        place, start_time (HH:MM), join_code, agenda, weather,
-        `review/<create|maintain|amplify|reduce|stop>`.
+        (kind, image, sound, speakers, cue), and the room's weather, weather_end
+        (météo answers of one to three words), votes (group numbers: never the
+        group's own, at most the workshop's votes_per_group), `review/<kind>`,
+        next_step, feedback (one line). Workshop fields (group None): date,
+        place, start_time (HH:MM), join_code, agenda, weather, weather_end,
+        `review/<create|maintain|amplify|reduce|stop>`, votes_per_group (1–10),
+        votes_revealed, presentation_minutes (1–60), wall (one of `WALL_MODES`).
 
         `expected`: the value this edit replaces, as the caller last read it; when
         the field holds something else by now, nothing is written and `StaleEdit`
@@ -277,6 +281,16 @@ class Store:
     ) -> Edit | None:
         plan = plans.countdown(lambda state, phases: change(state, phases, self._clock()))
         return self._edit(name, None, author, plan)
+
+    # --- the restitution ---------------------------------------------------------
+
+    def present(self, name: str, group: int | None, author: str) -> Edit | None:
+        """Group `group` presents its scenario from now on (its own timer starts again,
+        even when it was already presenting); None ends the restitution.
+
+        Recorded in the history under `presenting`, undoable like a phase change.
+        """
+        return self._edit(name, None, author, plans.presenting(group, self._clock))
 
     # --- undo -------------------------------------------------------------------
 

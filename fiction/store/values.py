@@ -15,7 +15,12 @@ from typing import Any
 
 from fiction.cards.model import ID_PATTERN
 from fiction.errors import FictionError
-from fiction.store.model import READING_SPEEDS
+from fiction.store.model import (
+    MAX_WEATHER_CHARS,
+    MAX_WEATHER_WORDS,
+    READING_SPEEDS,
+    VOTES_RANGE,
+)
 
 MAX_TEXT = 20_000
 """A long narrative is a few thousand characters; far beyond is a paste gone wrong."""
@@ -55,6 +60,57 @@ def lines(value: Any, where: str) -> tuple[str, ...]:
     if len(value) > MAX_ITEMS:
         raise invalid(where, f"liste trop longue ({len(value)} éléments ; {MAX_ITEMS} au plus)")
     return tuple(text(item, f"{where}[{index}]") for index, item in enumerate(value))
+
+
+def one_line(value: Any, where: str, *, max_chars: int = MAX_TEXT) -> str:
+    """A text on one line (a feedback): may be empty, never holds a line break."""
+    value = text(value, where, max_chars=max_chars)
+    if _CONTROL.search(value):
+        raise invalid(where, "doit tenir sur une ligne, sans retour à la ligne")
+    return value
+
+
+def weather_answer(value: Any, where: str) -> str:
+    """One météo answer: one to three words, `MAX_WEATHER_CHARS` characters at most,
+    its spaces tidied (« grand  soleil » is « grand soleil »)."""
+    value = text(value, where, max_chars=MAX_WEATHER_CHARS)
+    words = value.split()
+    if not words:
+        raise invalid(where, "la météo se dit en un à trois mots, pas en zéro")
+    if len(words) > MAX_WEATHER_WORDS:
+        raise invalid(
+            where, f"la météo se dit en un à {MAX_WEATHER_WORDS} mots (et non {len(words)})"
+        )
+    return " ".join(words)
+
+
+def weather(value: Any, where: str) -> tuple[str, ...]:
+    """A list of météo answers, each checked by `weather_answer`."""
+    if not isinstance(value, (list, tuple)):
+        raise invalid(where, "doit être une liste de réponses (un à trois mots chacune)")
+    if len(value) > MAX_ITEMS:
+        raise invalid(where, f"liste trop longue ({len(value)} éléments ; {MAX_ITEMS} au plus)")
+    return tuple(weather_answer(item, f"{where}[{index}]") for index, item in enumerate(value))
+
+
+def votes(value: Any, where: str) -> tuple[int, ...]:
+    """Group numbers voted for (a repeat is one more vote for the same scenario).
+
+    Whether each group exists, is not the voter's own and fits the workshop's
+    number of votes is checked where the workshop is at hand (the store's edit,
+    an import)."""
+    if not isinstance(value, (list, tuple)):
+        raise invalid(where, "doit être une liste de numéros de groupes")
+    most = VOTES_RANGE[1]
+    if len(value) > most:
+        raise invalid(where, f"trop de votes ({len(value)} ; {most} au plus)")
+    return tuple(integer(item, f"{where}[{index}]", 1) for index, item in enumerate(value))
+
+
+def boolean(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise invalid(where, "doit valoir vrai (true) ou faux (false)")
+    return value
 
 
 MAX_INTEGER = 2**63 - 1

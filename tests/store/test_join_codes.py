@@ -16,6 +16,7 @@ from fiction.errors import FictionError
 from fiction.store import exchange, join_codes, schema
 from fiction.store.store import Store
 from tests.profiles import examples
+from tests.store.older_schemas import drop_added_columns
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
@@ -27,6 +28,7 @@ def _second_schema_store(path: Path) -> None:
         current.add(small_workshop())
         current.set_field(NAME, 1, "title", "Le café des habitants", "Loutre")
     db = sqlite3.connect(path, isolation_level=None)
+    drop_added_columns(db, schema.V7_ROOM)
     db.execute("ALTER TABLE agenda_phases DROP COLUMN day")
     db.execute("ALTER TABLE agenda_phases DROP COLUMN instructions")
     db.execute("ALTER TABLE groups DROP COLUMN target_seconds")

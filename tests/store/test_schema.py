@@ -10,6 +10,7 @@ import pytest
 from fiction.errors import FictionError
 from fiction.store import schema
 from fiction.store.store import Store
+from tests.store.older_schemas import drop_added_columns
 from tests.workshops import small_workshop
 
 
@@ -124,6 +125,7 @@ def _first_schema_store(path: Path) -> None:
         current.add(small_workshop())
         current.set_field("Atelier du Mans", 2, "narrative", "Écrit en version 1", "Loutre")
     db = sqlite3.connect(path, isolation_level=None)
+    drop_added_columns(db, schema.V7_ROOM)
     db.execute("ALTER TABLE agenda_phases DROP COLUMN day")
     db.execute("ALTER TABLE agenda_phases DROP COLUMN instructions")
     db.execute("ALTER TABLE groups DROP COLUMN target_seconds")
