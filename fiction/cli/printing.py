@@ -95,8 +95,8 @@ def speed_option(command: Callable[..., Any]) -> Callable[..., Any]:
     default=(0.0, 0.0),
     callback=lambda ctx, param, value: _small_offset(value),
     metavar="DX DY",
-    help="Décaler les versos de DX mm vers la droite et DY mm vers le bas, pour une "
-    "imprimante qui décale le verso (comparez les traits de coupe par transparence).",
+    help="Décaler les versos de DX mm vers la droite et DY mm vers le bas (entre -5 et 5), "
+    "pour une imprimante qui décale le verso (comparez les traits de coupe par transparence).",
 )
 @click.option(
     "--print-shop",
@@ -294,6 +294,74 @@ def print_script(
     click.secho(f"Journal télévisé du groupe {group} dans {output}.", fg="green")
 
 
+@print_group.command("manuel", context_settings=CONTEXT_SETTINGS)
+@click.argument("names", nargs=-1, required=True, metavar="ATELIER...")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FICHIER",
+    help="Fichier à écrire (par défaut : manuel.pdf, ou manuel.html).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("pdf", "html")),
+    metavar="FORMAT",
+    help="pdf (à imprimer) ou html. Par défaut : d'après l'extension du fichier, sinon pdf.",
+)
+@deck_option
+@store_option
+@templates_option
+def print_manual(
+    names: tuple[str, ...],
+    output: Path | None,
+    output_format: str | None,
+    deck_path: Path | None,
+    store_path: Path | None,
+    templates_dir: Path | None,
+) -> None:
+    """Imprimer un manuel d'inspiration à partir de plusieurs ateliers : carte des figures et
+    des thèmes, une page par scénario, index des métiers inventés, points de vigilance par
+    figure. Les groupes n'y figurent que par leur pseudonyme."""
+    from fiction.render.manual import manual_file
+
+    chosen = output_format or ("html" if _format(None, output) == "html" else "pdf")
+    workshops = _load_workshops(store_path, tuple(dict.fromkeys(names)))
+    decks = {workshop.deck.id: _deck_or_none(workshop, deck_path) for workshop in workshops}
+    output = output or Path(f"manuel.{chosen}")
+    printer = _printer(templates_dir)
+    manual_file(printer, workshops, decks, output, chosen)
+    _show_warnings(printer)
+    count = len(workshops)
+    click.secho(
+        f"Manuel d'inspiration de {count} atelier{'s' if count > 1 else ''} dans {output}.",
+        fg="green",
+    )
+
+
+def _load_workshops(store_path: Path | None, names: tuple[str, ...]) -> list[Any]:
+    """The named workshops, in order; every unknown name said at once, in French."""
+    from fiction.errors import FictionError
+    from fiction.store.store import Store
+
+    with Store.for_reading(store_path) as store:
+        known = [summary.name for summary in store.workshops()]
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            listed = ", ".join(f"« {name} »" for name in unknown)
+            there = (
+                "Ateliers de la base : " + ", ".join(f"« {name} »" for name in known) + "."
+                if known
+                else "La base n'a aucun atelier."
+            )
+            raise FictionError(
+                f"{'Ateliers inconnus' if len(unknown) > 1 else 'Atelier inconnu'} dans "
+                f"{store.path} : {listed}. {there}"
+            )
+        return [store.load(name) for name in names]
+
+
 def _format(chosen: str | None, output: Path | None) -> str:
     if chosen is not None:
         return chosen
@@ -353,17 +421,15 @@ def _cards(count: int) -> str:
     return f"{count} carte{'s' if count > 1 else ''}"
 
 
-MAX_BACK_OFFSET = 20.0
-"""Millimetres: a printer shifts its backs by one or two; twenty is already a margin."""
-
-
 def _small_offset(value: tuple[float, float]) -> tuple[float, float]:
+    """The back offset, refused past the unprinted band (the same limit as the app's)."""
     import math
 
+    from fiction.render.sheet import MAX_BACK_OFFSET
+
     if not all(math.isfinite(mm) and abs(mm) <= MAX_BACK_OFFSET for mm in value):
-        raise click.BadParameter(
-            f"deux nombres de millimètres entre -{MAX_BACK_OFFSET:g} et {MAX_BACK_OFFSET:g} "
-            "attendus (par exemple 0.5 -1)",
-            param_hint="--back-offset",
+        raise click.UsageError(
+            f"--back-offset doit rester entre -{MAX_BACK_OFFSET:g} et {MAX_BACK_OFFSET:g} mm "
+            "dans chaque sens : deux nombres de millimètres (par exemple 0.5 -1)."
         )
     return value

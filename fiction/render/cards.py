@@ -7,6 +7,7 @@ as HTML from the templates and laid out by WeasyPrint (`pdf.Printer`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,10 +17,16 @@ from fiction.render import card_pages, templating
 from fiction.render.faces import Face, back
 from fiction.render.fit import ESTIMATE_SAFE, card_fills, estimated_fill, fit_sizes
 from fiction.render.pdf import Printer
-from fiction.render.sheet import BACKS, CARD_SIZES, PAPERS, SAFE_INSET, CardSize, plan_sheet
+from fiction.render.sheet import (
+    BACKS,
+    CARD_SIZES,
+    MAX_BACK_OFFSET,
+    PAPERS,
+    SAFE_INSET,
+    CardSize,
+    plan_sheet,
+)
 
-MAX_OFFSET_MM = 10.0
-"""Printers drift by a millimetre or two; an offset past this is a typing slip."""
 MEASURING_ROOM = 4.0
 """Cards are measured on pages this many times their height, so an overflow shows in full."""
 
@@ -44,10 +51,10 @@ class CardOptions:
             raise FictionError(f"Format de papier inconnu : « {self.paper} ».")
         if self.backs not in BACKS:
             raise FictionError(f"Choix de versos inconnu : « {self.backs} ».")
-        if any(abs(value) > MAX_OFFSET_MM for value in self.offset):
+        if not all(math.isfinite(mm) and abs(mm) <= MAX_BACK_OFFSET for mm in self.offset):
             raise FictionError(
                 f"Décalage des versos trop grand : {self.offset[0]:g} mm, {self.offset[1]:g} mm "
-                f"(au plus {MAX_OFFSET_MM:g} mm dans chaque sens)."
+                f"(entre -{MAX_BACK_OFFSET:g} et {MAX_BACK_OFFSET:g} mm dans chaque sens)."
             )
 
     @property

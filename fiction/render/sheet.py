@@ -29,6 +29,10 @@ from fiction.errors import FictionError
 
 UNPRINTED = 5.0
 """Millimetres along each edge of the paper that home printers may not reach: left blank."""
+MAX_BACK_OFFSET = UNPRINTED
+"""The most the backs may be shifted (`--back-offset`), in millimetres each way: printers
+drift by one or two, and past the unprinted band a shift is a typing slip, not a drift.
+One limit for the command line and the app (`CardOptions`)."""
 BLEED = 3.0
 MIN_BLEED = 1.0
 MIN_MARGIN = UNPRINTED + MIN_BLEED

@@ -190,7 +190,7 @@ def test_custom_templates_replace_the_built_in_ones_by_name(run, tmp_path: Path,
         (("booklet", "Inconnu"), "Aucun atelier nommé « Inconnu »"),
         (("script", NAME, "--group", "9"), "n'a pas de groupe 9"),
         (("cards", "--templates", "absent"), "Le dossier de modèles « absent » n'existe pas"),
-        (("cards", "--back-offset", "12", "0"), "Décalage des versos trop grand"),
+        (("cards", "--back-offset", "12", "0"), "--back-offset doit rester entre -5 et 5 mm"),
         (("cards", "--size", "géant"), "n'est pas l'une des valeurs"),
     ],
 )
@@ -238,9 +238,20 @@ def test_png_into_a_folder_that_cannot_be_made_is_a_french_error(run, tmp_path: 
     assert "Impossible de créer le dossier" in err and "Erreur inattendue" not in err
 
 
-@pytest.mark.parametrize("offset", [("nan", "0"), ("0", "inf"), ("500", "0")])
-def test_a_back_offset_that_is_not_a_small_number_is_refused(run, offset):
+@pytest.mark.parametrize(
+    "offset", [("nan", "0"), ("0", "inf"), ("500", "0"), ("6", "0"), ("0", "-5.5"), ("5.01", "5")]
+)
+def test_a_back_offset_past_the_unprinted_band_is_refused(run, tmp_path, offset):
     code, _, err = run("cards", "--kind", "themes", "--back-offset", *offset)
 
     assert code == 2
-    assert "--back-offset" in err and "millimètres" in err
+    assert "--back-offset doit rester entre -5 et 5 mm dans chaque sens" in err
+    assert "Traceback" not in err
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_back_offset_at_the_edge_of_the_band_prints(run, tmp_path):
+    code, _, err = run("cards", "--kind", "themes", "--back-offset", "-5", "5")
+
+    assert code == 0, err
+    assert (tmp_path / "cartes.pdf").stat().st_size > 0

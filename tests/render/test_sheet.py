@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 
@@ -11,6 +12,7 @@ from fiction.render.sheet import (
     BLEED,
     CARD_SIZES,
     MARK_GAP,
+    MAX_BACK_OFFSET,
     MIN_BLEED,
     MIN_MARGIN,
     PAPERS,
@@ -181,3 +183,18 @@ def test_every_vertical_cut_line_has_its_marks_in_the_top_margin_of_an_a4_sheet(
 def test_a_card_larger_than_the_paper_is_refused_in_french():
     with pytest.raises(FictionError, match="ne tiennent pas"):
         plan_sheet(CardSize("géant", 300.0, 400.0, 10.0, 10.0), PAPERS["a4"])
+
+
+@pytest.mark.parametrize("offset", [(6.0, 0.0), (0.0, -5.5), (10.0, 10.0), (math.nan, 0.0)])
+def test_card_options_refuse_a_back_offset_past_the_unprinted_band(offset):
+    from fiction.render.cards import CardOptions
+
+    with pytest.raises(FictionError, match="entre -5 et 5 mm dans chaque sens"):
+        CardOptions(offset=offset)
+
+
+def test_a_back_offset_up_to_the_unprinted_band_is_accepted():
+    from fiction.render.cards import CardOptions
+
+    assert MAX_BACK_OFFSET == UNPRINTED
+    assert CardOptions(offset=(UNPRINTED, -UNPRINTED)).offset == (5.0, -5.0)
