@@ -22,10 +22,22 @@ from fiction.engine.prompts import compose_prompt
 from fiction.errors import FictionError
 from fiction.render.card_names import CardNames
 from fiction.render.markdown import HAND_LABELS, french_date, workshop_heading
+from fiction.report.room import (
+    Moment,
+    ReviewItem,
+    VoteResult,
+    WordCount,
+    cloud_svg,
+    review_board,
+    vote_tally,
+    votes_cast,
+    weather_counts,
+)
 from fiction.report.script import clock, duration
 from fiction.report.timing import Pace, segment_seconds
 from fiction.store.creation import deck_hash
 from fiction.store.model import REVIEW_KINDS, REVIEW_LABELS, SEGMENT_LABELS, Group, Workshop
+from fiction.store.phase import day_offsets
 
 DEFAULT_TITLE = "Scénario sans titre"
 DEFAULT_ACCENT = "#1f5f8b"
@@ -101,6 +113,53 @@ class AgendaRow:
     minutes: int
     start: str
     """« 14:40 » from the workshop's start time, or « + 40 min » from the start."""
+    instructions: str = ""
+    day_heading: str = ""
+    """« Jour 2 » on the first phase of each day of a multi-day agenda, else ""."""
+
+
+@dataclass(frozen=True)
+class Weather:
+    """One météo (at the start or at the end): its word cloud and its words."""
+
+    title: str
+    words: tuple[WordCount, ...]
+    cloud: str
+    """The word cloud as inline SVG markup (its words escaped by `cloud_svg`)."""
+    listing: str
+    """« soleil (3), orage, calme »: each word, with its count when above one."""
+
+
+@dataclass(frozen=True)
+class Room:
+    """What the room did besides the scenarios (issue 15): météo, votes, bilan, next steps."""
+
+    weather: tuple[Weather, ...]
+    votes: tuple[VoteResult, ...]
+    """The tally, most voted first; empty until the votes are revealed."""
+    votes_hidden: bool
+    """Groups voted but the votes were not revealed: the booklet says so, no figures."""
+    review: tuple[tuple[str, tuple[ReviewItem, ...]], ...]
+    """(column label, items) of the bilan's five columns, each item with who wrote it."""
+    next_steps: tuple[tuple[str, str], ...]
+    """(pseudonym, « Mon prochain petit pas ») of each group that wrote one."""
+    feedback: tuple[tuple[str, str], ...]
+    """(pseudonym, one-line feedback) of each group that wrote one."""
+
+    @property
+    def has_review(self) -> bool:
+        return any(items for _, items in self.review)
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.weather
+            or self.votes
+            or self.votes_hidden
+            or self.has_review
+            or self.next_steps
+            or self.feedback
+        )
 
 
 @dataclass(frozen=True)
@@ -130,17 +189,22 @@ class Booklet:
     """(document, authors, years) of the deck's content, when the deck is at hand."""
     deck_changed: bool
     """The deck at hand is not the one the workshop was dealt from (its content changed)."""
+    room: Room | None = None
+    """The météo, votes and bilan; None when the room left nothing to print."""
 
 
 def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> Booklet:
     names = CardNames(deck)
     total_minutes = sum(phase.minutes for phase in workshop.agenda)
     start = _minutes_of_day(workshop.start_time)
-    agenda, elapsed = [], 0
-    for phase in workshop.agenda:
-        when = time_of_day(start + elapsed) if start is not None else f"+ {hours_minutes(elapsed)}"
-        agenda.append(AgendaRow(phase.title, phase.minutes, when))
-        elapsed += phase.minutes
+    agenda = []
+    days = len({phase.day for phase in workshop.agenda}) > 1
+    offsets = day_offsets(workshop.agenda)  # each day starts again at the start time
+    for index, (phase, offset) in enumerate(zip(workshop.agenda, offsets, strict=True)):
+        when = time_of_day(start + offset) if start is not None else f"+ {hours_minutes(offset)}"
+        first = index == 0 or workshop.agenda[index - 1].day != phase.day
+        heading = f"Jour {phase.day}" if days and first else ""
+        agenda.append(AgendaRow(phase.title, phase.minutes, when, phase.instructions, heading))
     source = deck.manifest.source if deck is not None else None
     return Booklet(
         name=workshop.name,
@@ -167,7 +231,55 @@ def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> 
         rounds=workshop.deal.rounds,
         attribution=(source.document, source.authors, source.years) if source else None,
         deck_changed=deck is not None and deck_hash(deck) != workshop.deck.content_hash,
+        room=room(workshop),
     )
+
+
+WEATHER_TITLES = {"start": "Au début de l'atelier", "end": "À la fin de l'atelier"}
+
+
+def room(workshop: Workshop) -> Room | None:
+    """The room's part of the booklet; None when nobody gave a météo, voted or wrote a bilan."""
+    from markupsafe import Markup
+
+    weather = []
+    moments: tuple[Moment, ...] = ("start", "end")
+    for moment in moments:
+        words = weather_counts(workshop, moment)
+        if words:
+            title = WEATHER_TITLES[moment]
+            weather.append(
+                Weather(
+                    title=title,
+                    words=words,
+                    cloud=Markup(cloud_svg(words, title=f"Météo — {title}")),
+                    listing=word_listing(words),
+                )
+            )
+    cast = votes_cast(workshop)
+    board = review_board(workshop)
+    part = Room(
+        weather=tuple(weather),
+        votes=vote_tally(workshop) if cast and workshop.votes_revealed else (),
+        votes_hidden=bool(cast) and not workshop.votes_revealed,
+        review=tuple((REVIEW_LABELS[kind], board[kind]) for kind in REVIEW_KINDS),
+        next_steps=tuple(
+            (group.pseudonym, group.next_step.strip())
+            for group in workshop.groups
+            if group.next_step.strip()
+        ),
+        feedback=tuple(
+            (group.pseudonym, group.feedback.strip())
+            for group in workshop.groups
+            if group.feedback.strip()
+        ),
+    )
+    return None if part.empty else part
+
+
+def word_listing(words: Iterable[WordCount]) -> str:
+    """« soleil (3), orage, calme »: the count said only when a word came more than once."""
+    return ", ".join(f"{w.word} ({w.count})" if w.count > 1 else w.word for w in words)
 
 
 def chapter(group: Group, names: CardNames, pace: Pace, deck: Deck | None = None) -> Chapter:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from fiction.cards.model import CARD_KINDS, Deck
 from fiction.render.card_names import CardNames
 from fiction.report.norms import VERDICT_LABELS, Target
+from fiction.report.room import Moment, review_board, vote_tally, votes_cast, weather_counts
 from fiction.report.script import clock, duration, timed_script
 from fiction.report.timing import Pace
 from fiction.slug import slugify
@@ -204,13 +205,41 @@ def _cell(text: str) -> str:
 
 
 def _review(workshop: Workshop) -> str:
+    """The bilan's five columns (each item with who wrote it), the météo's words at the
+    start and at the end, the votes once revealed, each group's next step and feedback."""
+    board = review_board(workshop)
     columns = [
-        _block(f"### {REVIEW_LABELS[kind]}", _bullets(workshop.review.items(kind)))
+        _block(
+            f"### {REVIEW_LABELS[kind]}",
+            _bullets(f"{item.text.strip()} _({item.pseudonym})_" for item in board[kind]),
+        )
         for kind in REVIEW_KINDS
     ]
     parts = [part for part in columns if part]
-    if workshop.weather:
-        parts.append(f"### Météo\n\n{', '.join(workshop.weather)}")
+    moments: tuple[tuple[str, Moment], ...] = (("Météo", "start"), ("Météo de fin", "end"))
+    for heading, moment in moments:
+        words = weather_counts(workshop, moment)
+        if words:
+            listing = ", ".join(f"{w.word} ({w.count})" if w.count > 1 else w.word for w in words)
+            parts.append(f"### {heading}\n\n{listing}")
+    if votes_cast(workshop):
+        if workshop.votes_revealed:
+            rows = ["| Groupe | Scénario | Votes |", "|---|---|---|"]
+            rows += [
+                f"| {result.number}. {_cell(result.pseudonym)} "
+                f"| {_cell(result.title) or '_sans titre_'} | {result.votes} |"
+                for result in vote_tally(workshop)
+            ]
+            parts.append("### Votes\n\n" + "\n".join(rows))
+        else:
+            parts.append("### Votes\n\nLes votes n'ont pas été révélés.")
+    for heading, said in (
+        ("Mes prochains petits pas", [(g.pseudonym, g.next_step) for g in workshop.groups]),
+        ("En un mot", [(g.pseudonym, g.feedback) for g in workshop.groups]),
+    ):
+        items = [f"- **{who}** : {_indented(text)}" for who, text in said if text.strip()]
+        if items:
+            parts.append(f"### {heading}\n\n" + "\n".join(items))
     return "\n\n".join(["## Bilan de l'atelier", *parts]) if parts else ""
 
 

@@ -67,7 +67,8 @@ def test_the_contents_give_the_real_page_of_every_part(printed, workshop):
         comparable(entry.title): pdf.get_destination_page_number(entry) + 1 for entry in pdf.outline
     }
 
-    expected_parts = 3 + len(workshop.groups)
+    # agenda, exploration, the groups, « Météo, votes et bilan », appendices
+    expected_parts = 4 + len(workshop.groups)
     assert len(listed) == expected_parts
     assert listed == outline
     for group in workshop.groups:

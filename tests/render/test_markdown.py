@@ -41,7 +41,7 @@ def test_everything_written_appears_under_its_french_heading(store: Store, works
         "- **« Déconvivialiser » le lieu** : Les habitants décident.",
         "| 1. **Micro-trottoir** — Habitante | Place du marché |  | 3 s (à 0:00) |",
         "## Bilan de l'atelier\n\n### Amplifier\n\n- Les cafés sociaux",
-        "### Météo\n\nensoleillé, brumeux",
+        "### Météo\n\nbrumeux, ensoleillé",
     ):
         assert part in text
     assert text.count("_Rien d’écrit pour l’instant._") == 2  # groups 1 and 3
@@ -80,3 +80,31 @@ def test_the_file_name_of_a_groups_account_is_plain_ascii(workshop):
     named = dataclasses.replace(workshop, name="Atelier d'Évreux (n° 2)")
 
     assert group_file_name(named, group) == "atelier-d-evreux-n-2-loutre-curieuse.md"
+
+
+def test_the_room_is_told_with_its_sources_and_stays_inert(store: Store, workshop):
+    store.set_field(NAME, 1, "weather", ["<script>x</script>", "soleil"], "Panda Zen")
+    store.set_field(NAME, 2, "weather_end", ["Soleil"], "Loutre Curieuse")
+    store.set_field(NAME, None, "weather_end", ["soleil"], "animatrice")
+    store.set_field(NAME, 2, "review/create", ["<img src=x> &amp; un café"], "Loutre")
+    store.set_field(NAME, 1, "votes", [2, 2], "Panda Zen")
+    store.set_field(NAME, 1, "next_step", "Appeler <b>la mairie</b>", "Panda Zen")
+    store.set_field(NAME, 3, "feedback", "Une après-midi | qui donne envie", "Renard Malin")
+
+    hidden = workshop_markdown(store.load(NAME))
+    assert "### Votes\n\nLes votes n'ont pas été révélés." in hidden
+    assert "| 2. Loutre Curieuse" not in hidden
+
+    store.set_field(NAME, None, "votes_revealed", True, "animatrice")
+    text = workshop_markdown(store.load(NAME))
+
+    for part in (
+        "### Créer\n\n- &lt;img src=x> &amp;amp; un café _(Loutre Curieuse)_",
+        "### Météo\n\nscript (2), soleil, x",
+        "### Météo de fin\n\nsoleil (2)",
+        "| Groupe | Scénario | Votes |\n|---|---|---|\n| 2. Loutre Curieuse | _sans titre_ | 2 |",
+        "### Mes prochains petits pas\n\n- **Panda Zen** : Appeler &lt;b>la mairie&lt;/b>",
+        "### En un mot\n\n- **Renard Malin** : Une après-midi | qui donne envie",
+    ):
+        assert part in text, part
+    assert "<" not in text
