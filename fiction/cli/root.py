@@ -24,6 +24,7 @@ from fiction.cli.deal import deal_command
 from fiction.cli.deck import deck_group
 from fiction.cli.filming import FILMING_COMMANDS
 from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
+from fiction.cli.library import library_group
 from fiction.cli.options import deck_option, store_option
 from fiction.cli.printing import print_group
 from fiction.cli.serve import serve_command
@@ -76,7 +77,14 @@ def app_command(store_path: Path | None = None, deck_path: Path | None = None) -
 
 
 # The command groups of the other modules; each imports only Click at module level.
-for _command in (deck_group, deal_command, session_group, serve_command, print_group):
+for _command in (
+    deck_group,
+    deal_command,
+    session_group,
+    serve_command,
+    print_group,
+    library_group,
+):
     cli.add_command(_command)
 # The filming-day printouts (issue 16) live in their own module, under `fiction print`.
 for _command in FILMING_COMMANDS:
