@@ -12,6 +12,7 @@ from fiction.store import join_codes
 from fiction.store.model import (
     REVIEW_KINDS,
     SEGMENT_KINDS,
+    WALL_MODES,
     DealRecord,
     DeckRef,
     Edit,
@@ -88,6 +89,53 @@ def groups(draw: st.DrawFn, number: int, pseudonym: str, rounds: int) -> Group:
     )
 
 
+weather_answers = st.lists(
+    st.lists(
+        st.text(string.ascii_letters + "éèàçœ'’-", min_size=1, max_size=12), min_size=1, max_size=3
+    )
+    .map(" ".join)
+    .filter(lambda answer: len(answer) <= 60),
+    max_size=4,
+).map(tuple)
+
+
+@st.composite
+def room(draw: st.DrawFn, workshop: Workshop) -> Workshop:
+    """`workshop` with the room's fields (issue 15) filled in, votes valid for its groups."""
+    count = len(workshop.groups)
+    groups = tuple(
+        dataclasses.replace(
+            group,
+            weather=draw(weather_answers),
+            weather_end=draw(weather_answers),
+            votes=tuple(
+                draw(
+                    st.lists(
+                        st.integers(1, count).filter(lambda n, own=group.number: n != own),
+                        max_size=3 if count > 1 else 0,
+                    )
+                )
+            ),
+            review=Review(**{kind: draw(lines) for kind in REVIEW_KINDS}),
+            next_step=draw(multiline),
+            feedback=draw(texts.filter(lambda text: text.isprintable())),
+        )
+        for group in workshop.groups
+    )
+    presenting = draw(st.none() | st.integers(1, count))
+    return dataclasses.replace(
+        workshop,
+        groups=groups,
+        weather_end=draw(weather_answers),
+        votes_per_group=draw(st.integers(1, 10)),
+        votes_revealed=draw(st.booleans()),
+        presentation_minutes=draw(st.integers(1, 60)),
+        wall=draw(st.sampled_from(WALL_MODES)),
+        presenting=presenting,
+        presenting_since=None if presenting is None else draw(moments),
+    )
+
+
 @st.composite
 def workshops(draw: st.DrawFn) -> Workshop:
     rounds = draw(st.integers(1, 2))
@@ -149,4 +197,6 @@ def histories(draw: st.DrawFn, group_count: int) -> tuple[Edit, ...]:
 @st.composite
 def workshops_with_history(draw: st.DrawFn) -> tuple[Workshop, tuple[Edit, ...]]:
     workshop = draw(workshops())
+    if draw(st.booleans()):
+        workshop = draw(room(workshop))
     return workshop, draw(histories(len(workshop.groups)))
