@@ -9,7 +9,7 @@ edits), and beside them what one tab of the app costs (its own process).
 Every viewer shares one store poll: the readings each viewer is sent are
 counted too, one per edit at most however many viewers there are.
 
-    .venv/bin/python benchmarks/bench_wall.py [--viewers 40] [--seconds 10]
+    .venv/bin/python benchmarks/bench_wall.py [--viewers 40] [--seconds 10] [--quick]
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from urllib.parse import quote
 import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+if "--quick" in sys.argv:  # as `run_all.py --quick`: before _timing reads it
+    os.environ["FICTION_BENCH_QUICK"] = "1"
 
 from _timing import QUICK, sized
 from bench_serve import MARKERS, app_memory, open_tab, start_server
@@ -117,6 +119,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--viewers", type=int, default=sized(40, 3))
     parser.add_argument("--seconds", type=float, default=sized(10, 1))
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: does it still run?")
     options = parser.parse_args()
     n = options.viewers
     with tempfile.TemporaryDirectory() as folder:

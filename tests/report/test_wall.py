@@ -12,6 +12,7 @@ from fiction.report.wall import (
     hour_text,
     level,
     step_text,
+    summary,
     wall_view,
 )
 from fiction.store.model import FINISHED_STEP, PhaseState
@@ -99,3 +100,54 @@ def test_step_text_names_the_step_and_the_screens_a_group_is_open_on():
 
 def test_clock_times_are_this_computers_hours():
     assert hour_text(time.mktime((2025, 3, 12, 9, 5, 0, 0, 0, -1))) == "09h05"
+
+
+def test_the_results_follow_the_wall_mode_and_hidden_votes_never_leave():
+    base = small_workshop()
+    first = dataclasses.replace(base.groups[0], weather=("curieux", "fatigué"), votes=(2,))
+    second = dataclasses.replace(
+        base.groups[1], weather=("Curieux",), title="La maison", question="Et si ?"
+    )
+    groups = (first, second, base.groups[2])
+    assert wall_view(workshop(groups=groups), NOW).results is None  # progress
+
+    weather = wall_view(workshop(groups=groups, wall="weather"), NOW).to_data()
+    assert weather["mode_title"] == "Météo du début"
+    assert weather["results"]["words"][0] == {"word": "curieux", "count": 2}
+    assert (
+        weather["results"]["svg"].startswith("<svg")
+        and ">curieux</text>" in weather["results"]["svg"]
+    )
+
+    hidden = wall_view(workshop(groups=groups, wall="votes"), NOW).to_data()["results"]
+    assert hidden == {"revealed": False, "cast": 1, "tally": []}
+    shown = wall_view(workshop(groups=groups, wall="votes", votes_revealed=True), NOW)
+    assert shown.to_data()["results"]["tally"][0] == {
+        "number": 2,
+        "pseudonym": second.pseudonym,
+        "title": "La maison",
+        "votes": 1,
+    }
+
+    nobody = wall_view(workshop(groups=groups, wall="restitution"), NOW)
+    assert nobody.to_data()["results"] == {"presenting": None}
+    assert nobody.presentation_left(NOW) is None
+    presenting = wall_view(
+        workshop(groups=groups, wall="restitution", presenting=2, presenting_since=NOW - 60),
+        NOW,
+    )
+    assert presenting.presentation_left(NOW + 30) == 5 * 60 - 90
+    assert presenting.presentation_level(NOW + 0.81 * 300 - 60) == "warning"
+    assert presenting.presentation_level(NOW + 0.96 * 300 - 60) == "danger"
+    assert presenting.to_data()["results"]["presenting"]["question"] == "Et si ?"
+
+    review = wall_view(workshop(groups=groups, wall="review"), NOW).to_data()["results"]
+    labels = [column["label"] for column in review["columns"]]
+    assert labels == ["Créer", "Maintenir", "Amplifier", "Réduire", "Arrêter"]
+
+
+def test_a_long_scenario_is_cut_at_a_word():
+    text = "En 2050, chaque quartier a son café. " * 20
+    cut = summary(text, 60)
+    assert len(cut) <= 60 and cut.endswith(" …") and "  " not in cut
+    assert summary("Court.\n\nDeux lignes.") == "Court. Deux lignes."

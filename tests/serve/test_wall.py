@@ -242,3 +242,59 @@ def test_in_chromium_the_wall_follows_the_countdown_and_the_groups_live(browser,
         wait_for(lambda: "Le serveur fiction s'est arrêté" in said(), 15, "the end on the wall")
     finally:
         server.close()
+
+
+def in_another_process(store_path: Path, code: str) -> None:
+    """Run `code` with `store` open on the served store, in a process of its own."""
+    import subprocess
+    import sys
+
+    script = (
+        "from fiction.store.store import Store\n"
+        f"with Store({str(store_path)!r}) as store:\n"
+        + "".join(f"    {line}\n" for line in code.splitlines())
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
+
+
+def test_in_chromium_the_results_follow_the_wall_mode_another_process_chooses(
+    browser, store_path: Path
+):
+    fill(store_path)
+    with Store(store_path) as store:
+        store.set_field(NAME, 1, "weather", ["curieux", "fatigué"], "Panda")
+        store.set_field(NAME, 2, "weather", ["Curieux"], "Loutre")
+        store.set_field(NAME, 1, "votes", [2], "Panda")
+        store.set_field(NAME, 3, "votes", [2], "Renard")
+    server = ServedFiction(store_path)
+    try:
+        driver = browser()
+        driver.get(f"{server.url}salle/{quote(NAME, safe='')}")
+        results = lambda: driver.find_element("id", "resultats")  # noqa: E731
+        wait_for(
+            lambda: "Loutre Curieuse" in driver.find_element("id", "groupes").text, 20, "groups"
+        )
+        assert not results().is_displayed()
+
+        in_another_process(store_path, f"store.set_field({NAME!r}, None, 'wall', 'weather', 'a')")
+        wait_for(lambda: results().is_displayed(), 15, "the météo")
+        cloud = driver.find_element("css selector", "#resultats .nuage svg")
+        words = [text.text for text in cloud.find_elements("tag name", "text")]
+        assert words[0] == "curieux" and "fatigué" in words  # most frequent first, folded
+        assert "Météo du début" in results().text
+        assert not driver.find_element("id", "groupes").is_displayed()
+
+        in_another_process(store_path, f"store.set_field({NAME!r}, None, 'wall', 'votes', 'a')")
+        wait_for(lambda: "Votes masqués" in results().text, 15, "hidden votes")
+        assert "2 votes donnés" in results().text and "Loutre" not in results().text
+        in_another_process(
+            store_path, f"store.set_field({NAME!r}, None, 'votes_revealed', True, 'a')"
+        )
+        wait_for(lambda: "2. Loutre Curieuse" in results().text, 15, "the tally")
+        assert results().text.splitlines()[1:3] == ["2. Loutre Curieuse", "2 votes"]
+
+        in_another_process(store_path, f"store.set_field({NAME!r}, None, 'wall', 'progress', 'a')")
+        wait_for(lambda: not results().is_displayed(), 15, "back to the groups")
+        assert driver.find_element("id", "groupes").is_displayed()
+    finally:
+        server.close()

@@ -4,11 +4,14 @@ each group's progress, follows the store, and closes (Échap) whenever the store
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.console import Console
+from rich.text import Text
 from textual.widgets import Digits, Static
 
 from fiction.store.model import FINISHED_STEP
@@ -29,7 +32,13 @@ async def wait_for(pilot, condition: Callable[[], object], timeout: float = 20.0
 
 
 def text(screen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
+    """What a Static shows, as plain text (a Rich table drawn at the projector's width)."""
+    content = screen.query_one(selector, Static).content
+    if isinstance(content, str | Text):
+        return str(content)
+    console = Console(width=150, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
 
 
 async def open_wall(pilot) -> WallScreen:
@@ -164,3 +173,60 @@ async def test_the_wall_closes_and_opens_again_while_the_store_keeps_changing(
             writer.join(10)
         assert isinstance(fiction.screen, DashboardScreen)
     assert fiction.return_code in (None, 0)
+
+
+async def test_each_wall_mode_shows_the_rooms_live_results(
+    app, dealt_workshop, store_path: Path, fixed_clock
+):
+    groups = dealt_workshop.groups
+    with Store(store_path, clock=fixed_clock) as store:
+        store.set_field(NAME, 1, "weather", ["curieux", "fatigué"], "a")
+        store.set_field(NAME, 2, "weather", ["Curieux"], "a")
+        store.set_field(NAME, 1, "votes", [2], "a")
+        store.set_field(NAME, 2, "title", "La maison des voisins", "a")
+        store.set_field(NAME, 2, "question", "Et si demain le CCAS ouvrait un café ?", "a")
+        store.set_field(NAME, 2, "narrative", "En 2050, chaque quartier a son café.", "a")
+        store.set_field(NAME, 3, "review/stop", ["Les formulaires papier"], "a")
+
+    def change(field: str, value: object) -> None:
+        with Store(store_path, clock=fixed_clock) as store:
+            store.set_field(NAME, None, field, value, "animation")
+
+    fiction = app()
+    async with fiction.run_test(size=(160, 45)) as pilot:
+        wall = await open_wall(pilot)
+        shown = lambda: text(wall, "#wall-results")  # noqa: E731
+        assert groups[0].pseudonym in shown()
+
+        change("wall", "weather")
+        await wait_for(pilot, lambda: "C U R I E U X" in shown())  # the most frequent, largest
+        assert shown().index("C U R I E U X") < shown().index("FATIGUÉ")
+        assert wall.query_one("#wall-results").border_title == "Météo du début"
+
+        change("wall", "votes")
+        await wait_for(pilot, lambda: "Votes masqués" in shown())
+        assert "1 vote donné pour l'instant" in shown() and "La maison" not in shown()
+        change("votes_revealed", True)
+        await wait_for(pilot, lambda: "2. La maison des voisins" in shown())
+        assert "█" in shown() and "1 vote" in shown()
+
+        change("wall", "restitution")
+        await wait_for(pilot, lambda: "Aucun groupe ne présente" in shown())
+        with Store(store_path, clock=fixed_clock) as store:
+            store.present(NAME, 2, "animation")
+        await wait_for(pilot, lambda: "Temps de parole 05:00" in shown())
+        assert "Et si demain le CCAS ouvrait un café ?" in shown()
+        assert "chaque quartier a son café" in shown()
+        fixed_clock.advance(90)  # its own timer ticks by itself
+        await wait_for(pilot, lambda: "Temps de parole 03:30" in shown())
+
+        change("wall", "review")
+        await wait_for(pilot, lambda: "Arrêter" in shown())
+        for label in ("Créer", "Maintenir", "Amplifier", "Réduire"):
+            assert label in shown()
+        assert "Les formulaires papier" in shown() and groups[2].pseudonym in shown()
+
+        change("wall", "progress")
+        await wait_for(pilot, lambda: groups[0].pseudonym in shown())
+        await pilot.press("escape")
+        assert isinstance(fiction.screen, DashboardScreen)

@@ -3,8 +3,11 @@
 What `/salle` shows in browsers, from the same view (`fiction.report.wall`):
 the current phase and a big countdown (orange with a fifth of the phase left,
 red for the last twentieth), the next phases with their clock times, the join
-code and its QR code, each group's progress. Opened from the dashboard (s),
-closed with Échap.
+code and its QR code, each group's progress or, as the workshop's `wall`
+says, the room's live results: the météo's words (largest first), the votes
+(« Votes masqués » until revealed, then bars), the presenting group with its
+own timer, the bilan's five columns. Opened from the dashboard (s), closed
+with Échap.
 
 Like every screen it follows the store through its one `WorkshopWatcher`:
 each newer reading becomes a `WallView` handed down to display-only widgets;
@@ -18,6 +21,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from rich import box
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,7 +32,17 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from fiction.report.wall import GroupProgress, WallView, step_text, wall_view
+from fiction.report.room import WordCount
+from fiction.report.wall import (
+    Board,
+    GroupProgress,
+    Restitution,
+    Votes,
+    WallView,
+    Weather,
+    step_text,
+    wall_view,
+)
 from fiction.store.model import Workshop
 from fiction.tui.access import fiction_app
 from fiction.tui.formats import clock_text, minutes_text
@@ -152,11 +167,129 @@ class JoinPanel(Widget):
 
 
 class WallResults(Static):
-    """Under the countdown: each group's progress."""
+    """Under the countdown: each group's progress, or the room's live results."""
 
-    def show(self, view: WallView) -> None:
-        self.border_title = "Avancement des groupes"
-        self.update(progress_text(view.groups))
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._view: WallView | None = None
+
+    def show(self, view: WallView, now: float) -> None:
+        self._view = view
+        self.border_title = view.mode_title
+        self.set_class(view.mode != "progress", "-results")
+        self.tick(now)
+
+    def tick(self, now: float) -> None:
+        """Redraw at `now`: only the restitution's timer moves between readings."""
+        view = self._view
+        if view is None or not self.is_attached:
+            return
+        results = view.results
+        if isinstance(results, Weather):
+            self.update(cloud_text(results.words))
+        elif isinstance(results, Votes):
+            self.update(votes_text(results))
+        elif isinstance(results, Restitution):
+            self.update(presentation_text(view, now))
+        elif isinstance(results, Board):
+            self.update(board_table(results))
+        else:
+            self.update(progress_text(view.groups))
+
+
+CLOUD_STYLES = ("bold magenta", "bold cyan", "bold green", "bold yellow", "bold blue", "bold red")
+LEVEL_STYLES = {"warning": "bold dark_orange", "danger": "bold red", "": "bold"}
+
+
+def cloud_text(words: tuple[WordCount, ...]) -> Text:
+    """The météo's words, largest first: the most frequent in spaced capitals, then in
+    capitals, the rarest dimmer, each in a colour of its own."""
+    if not words:
+        return Text("Aucune réponse pour l'instant.", style="dim", justify="center")
+    most = words[0].count
+    text = Text(justify="center")
+    for index, counted in enumerate(words):
+        share = counted.count / most
+        colour = CLOUD_STYLES[index % len(CLOUD_STYLES)]
+        if share > 2 / 3:
+            shown, style = " ".join(counted.word.upper()), colour
+        elif share > 1 / 3:
+            shown, style = counted.word.upper(), colour
+        else:
+            shown, style = counted.word, colour.replace("bold ", "")
+        if index:
+            text.append("    ")
+        text.append(shown, style=style)
+        text.append(f" {counted.count}", style="dim")
+    return text
+
+
+def votes_text(votes: Votes) -> Text:
+    """« Votes masqués » until revealed, then each scenario's votes as a bar."""
+    if not votes.revealed:
+        text = Text("Votes masqués", style="bold", justify="center")
+        text.append(f"\n\n{given(votes.cast)} pour l'instant", style="dim")
+        return text
+    text = Text()
+    most = max((result.votes for result in votes.tally), default=0)
+    width = max((len(f"{r.number}. {r.title or r.pseudonym}") for r in votes.tally), default=0)
+    for index, result in enumerate(votes.tally):
+        if index:
+            text.append("\n")
+        name = f"{result.number}. {result.title or result.pseudonym}"
+        text.append(f"{name:<{width}}  ", style="bold")
+        filled = round(BAR_WIDTH * result.votes / most) if most else 0
+        text.append("█" * filled, style="cyan")
+        text.append(f" {_votes(result.votes)}")
+    return text
+
+
+def given(count: int) -> str:
+    """« Aucun vote donné », « 1 vote donné », « 3 votes donnés »."""
+    if not count:
+        return "Aucun vote donné"
+    return f"{count} vote donné" if count == 1 else f"{count} votes donnés"
+
+
+def _votes(count: int) -> str:
+    return f"{count} vote" if count == 1 else f"{count} votes"
+
+
+def presentation_text(view: WallView, now: float) -> Text:
+    """The presenting group: who, its title, its question, its scenario, its own timer."""
+    results = view.results
+    presenting = results.presenting if isinstance(results, Restitution) else None
+    left = view.presentation_left(now)
+    if presenting is None or left is None:
+        return Text("Aucun groupe ne présente pour l'instant.", style="dim")
+    text = Text()
+    text.append(f"Groupe {presenting.number} · {presenting.pseudonym}", style="dim")
+    text.append("   Temps de parole ")
+    text.append(clock_text(left), style=LEVEL_STYLES[view.presentation_level(now)])
+    text.append(f"\n\n{presenting.title or 'Scénario sans titre'}", style="bold")
+    if presenting.question:
+        text.append(f"\n{presenting.question}", style="italic")
+    if presenting.summary:
+        text.append(f"\n\n{presenting.summary}")
+    return text
+
+
+def board_table(board: Board) -> Table:
+    """The bilan: its five columns side by side, each item with who wrote it."""
+    table = Table(expand=True, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for label, _ in board.columns:
+        table.add_column(label, ratio=1, header_style="bold", overflow="fold")
+    cells = []
+    for _, items in board.columns:
+        column = Text()
+        for index, item in enumerate(items):
+            if index:
+                column.append("\n")
+            column.append(f"• {item.text}")
+            column.append(f" ({item.pseudonym})", style="dim")
+        cells.append(column)
+    table.add_row(*cells)
+    return table
 
 
 def progress_text(groups: tuple[GroupProgress, ...]) -> Text:
@@ -196,7 +329,9 @@ il reste un cinquième du temps et au rouge pour le dernier vingtième ; les
 phases suivantes avec leur heure ; le code d'entrée et le QR code de l'adresse
 que les téléphones et les tablettes ouvrent quand l'atelier est servi aux
 navigateurs (`fiction serve --host 0.0.0.0`, port 8000) ; l'avancement de
-chaque groupe.
+chaque groupe, ou ce que l'animation choisit de montrer : la météo (les mots
+les plus fréquents en plus grand), les votes (masqués jusqu'à ce qu'ils soient
+révélés), le groupe qui présente avec son propre temps de parole, le bilan.
 
 L'écran suit de lui-même le tableau de bord et les groupes : le compte à
 rebours se pilote depuis le tableau de bord (dans une autre fenêtre, ou après
@@ -217,7 +352,7 @@ Dans les navigateurs, la même chose s'affiche à l'adresse `/salle` de
         self.watcher = WorkshopWatcher(self, workshop_name, self.POLL_SECONDS)
         self._clock = WallClock(id="wall-clock")
         self._join = JoinPanel(id="wall-join")
-        self._results = WallResults(id="wall-results", markup=False)
+        self._results = WallResults(id="wall-results")
         self._title = Static(id="wall-title", markup=False)
 
     def compose(self) -> ComposeResult:
@@ -269,11 +404,13 @@ Dans les navigateurs, la même chose s'affiche à l'adresse `/salle` de
         self._show_title(view)
         self._clock.show(view, now)
         self._join.show_code(view.join_code)
-        self._results.show(view)
+        self._results.show(view, now)
 
     def _tick(self) -> None:
         if self.is_attached:
-            self._clock.tick(fiction_app(self).clock())
+            now = fiction_app(self).clock()
+            self._clock.tick(now)
+            self._results.tick(now)
 
     def _find_address(self) -> None:
         """The room's address and its QR code (a name lookup: off the UI thread)."""
