@@ -17,6 +17,8 @@ from fiction.cli.french import CONTEXT_SETTINGS, FrenchGroup
 from fiction.cli.options import deck_option, store_option
 
 EXPORT_FORMATS = ("json", "yaml", "md")
+AGENDA_FORMATS = ("apres-midi", "journee", "deux-jours")
+"""The keys of `fiction.store.agendas.AGENDA_FORMATS` (not imported here: Click only)."""
 _SUFFIX_FORMATS = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md"}
 AUTHOR = "fiction session"
 """The author recorded in the history for edits made from the command line."""
@@ -68,6 +70,15 @@ def session_group() -> None:
     help="Date de l'atelier (par défaut : aujourd'hui).",
 )
 @click.option("--place", default="", metavar="LIEU", help="Lieu de l'atelier.")
+@click.option(
+    "--format",
+    "agenda_format",
+    type=click.Choice(AGENDA_FORMATS),
+    default=AGENDA_FORMATS[0],
+    show_default=True,
+    help="Ordre du jour : l'après-midi de 2 h 45, une journée, ou les deux jours des "
+    "ateliers d'origine (explorer et imaginer, puis tourner le journal télévisé).",
+)
 @store_option
 def session_new(
     name: str,
@@ -77,6 +88,7 @@ def session_new(
     deck_path: Path | None,
     date_text: str | None,
     place: str,
+    agenda_format: str,
     store_path: Path | None,
 ) -> None:
     """Créer un atelier et distribuer les cartes à ses groupes."""
@@ -84,12 +96,16 @@ def session_new(
 
     from fiction.cards.locate import chosen_deck
     from fiction.engine import DealRequest, deal
+    from fiction.store.agendas import AGENDA_FORMATS as FORMATS
     from fiction.store.creation import new_workshop
 
     deck = chosen_deck(deck_path)
     dealt = deal(deck, DealRequest(groups=groups, rounds=rounds, seed=seed))
     date_text = datetime.date.today().isoformat() if date_text is None else date_text
-    workshop = new_workshop(name, deck, dealt, now=time.time(), date=date_text, place=place)
+    agenda = FORMATS[agenda_format].phases
+    workshop = new_workshop(
+        name, deck, dealt, now=time.time(), date=date_text, place=place, agenda=agenda
+    )
     with _open_store(store_path) as store:
         store.add(workshop)
     click.secho(f"Atelier « {name} » créé : {_groups(groups)}.", fg="green")
@@ -172,11 +188,15 @@ def session_show(name: str, deck_path: Path | None, store_path: Path | None) -> 
         )
     console.print(table)
     agenda = Table(title="Ordre du jour")
+    days = any(phase.day != 1 for phase in workshop.agenda)
+    if days:
+        agenda.add_column("Jour")
     agenda.add_column("Phase")
     agenda.add_column("Durée")
     for index, phase in enumerate(workshop.agenda):
         current = " (en cours)" if index == workshop.phase.index else ""
-        agenda.add_row(Text(phase.title + current), f"{phase.minutes} min")
+        cells = (Text(phase.title + current), f"{phase.minutes} min")
+        agenda.add_row(*((str(phase.day),) if days else ()), *cells)
     console.print(agenda)
 
 

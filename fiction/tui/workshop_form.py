@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from fiction.cards.model import CARD_KINDS, HandSpec
 from fiction.engine.model import MAX_PER_KIND, MAX_REDRAWS, MAX_ROUNDS, MAX_SEED, DealRequest
 from fiction.errors import FictionError
 from fiction.store.model import Phase
 from fiction.store.phase import start_times
+from fiction.store.plain import MAX_DAYS, MAX_INSTRUCTIONS
 from fiction.store.values import MAX_NAME
 from fiction.tui.formats import parse_clock, parse_count, parse_date
 
@@ -43,6 +44,15 @@ KIND_FIELDS = {
 """The hand's composition fields (`hand-<kind>`), labelled as on the cards."""
 
 
+class AgendaLine(NamedTuple):
+    """One line of the agenda as typed: title, minutes, day and instructions."""
+
+    title: str
+    minutes: str
+    day: str = "1"
+    instructions: str = ""
+
+
 @dataclass(frozen=True)
 class WorkshopPlan:
     """Everything needed to deal and save the workshop."""
@@ -57,14 +67,14 @@ class WorkshopPlan:
 
 def read_form(
     fields: Mapping[str, str],
-    agenda_rows: Sequence[tuple[str, str]],
+    agenda_rows: Sequence[tuple[str, ...]],
     theme_mode: str,
     chosen_themes: Mapping[int, str],
 ) -> tuple[WorkshopPlan | None, dict[str, str]]:
     """The plan, or None and a French message per wrong field.
 
     `fields` holds the texts typed: name, date, place, start, groups, rounds,
-    redraws, seed and `hand-<kind>`; `agenda_rows` the (title, minutes) lines;
+    redraws, seed and `hand-<kind>`; `agenda_rows` the `AgendaLine`s;
     `chosen_themes` a theme id per group number, for the "chosen" mode.
     """
     errors: dict[str, str] = {}
@@ -128,11 +138,13 @@ def _seed(text: str) -> int | None:
     return parse_count(text, "Graine", 0, MAX_SEED) if text else None
 
 
-def read_agenda(rows: Sequence[tuple[str, str]]) -> tuple[Phase, ...]:
-    """The agenda's lines, each with a title and 1 to 240 minutes; at least one line."""
-    phases = []
-    for number, (title, minutes) in enumerate(rows, start=1):
-        title = " ".join(title.split())
+def read_agenda(rows: Sequence[tuple[str, ...]]) -> tuple[Phase, ...]:
+    """The agenda's lines (`AgendaLine`s, or (title, minutes) pairs for day 1), each
+    with a title, 1 to 240 minutes, a day that never goes back; at least one line."""
+    phases: list[Phase] = []
+    for number, row in enumerate(rows, start=1):
+        line = AgendaLine(*row)
+        title = " ".join(line.title.split())
         if not title:
             raise FictionError(f"Ligne {number} de l'ordre du jour : donnez-lui un titre.")
         if len(title) > MAX_NAME:
@@ -140,7 +152,19 @@ def read_agenda(rows: Sequence[tuple[str, str]]) -> tuple[Phase, ...]:
                 f"Ligne {number} de l'ordre du jour : titre trop long "
                 f"({MAX_NAME} caractères au plus)."
             )
-        phases.append(Phase(title, phase_minutes(minutes, number)))
+        day = phase_day(line.day, number)
+        if phases and day < phases[-1].day:
+            raise FictionError(
+                f"Ligne {number} de l'ordre du jour : jour {day} après le jour "
+                f"{phases[-1].day} ; les jours se suivent dans l'ordre."
+            )
+        instructions = " ".join(line.instructions.split())
+        if len(instructions) > MAX_INSTRUCTIONS:
+            raise FictionError(
+                f"Ligne {number} de l'ordre du jour : consignes trop longues "
+                f"({MAX_INSTRUCTIONS} caractères au plus)."
+            )
+        phases.append(Phase(title, phase_minutes(line.minutes, number), instructions, day))
     if not phases:
         raise FictionError("L'ordre du jour doit compter au moins une phase.")
     return tuple(phases)
@@ -151,6 +175,13 @@ def phase_minutes(text: str, number: int) -> int:
     if not text.strip():
         raise FictionError(f"Ligne {number} : durée manquante.")
     return parse_count(text, f"Ligne {number} de l'ordre du jour, durée", 1, MAX_PHASE_MINUTES)
+
+
+def phase_day(text: str, number: int) -> int:
+    """The day typed on agenda line `number` (1 when left empty)."""
+    if not text.strip():
+        return 1
+    return parse_count(text, f"Ligne {number} de l'ordre du jour, jour", 1, MAX_DAYS)
 
 
 @dataclass(frozen=True)
@@ -164,21 +195,24 @@ class AgendaTimes:
     problem: str
 
 
-def agenda_starts(start: str, minutes: Sequence[str]) -> AgendaTimes:
+def agenda_starts(start: str, minutes: Sequence[str], days: Sequence[str] = ()) -> AgendaTimes:
     """What the form shows while the agenda is typed: a line's start time is known
-    once every line above it has its minutes, whatever the lines below hold."""
+    once every line above it has its minutes, whatever the lines below hold; each
+    day (`days`, as typed, "1" when missing) starts again at `start`."""
     known: list[Phase] = []
     problem = ""
     total = 0
     for number, text in enumerate(minutes, start=1):
         try:
             count = phase_minutes(text, number)
+            day = phase_day(days[number - 1] if number <= len(days) else "", number)
         except FictionError as error:
             problem = problem or error.message
             continue
         total += count
         if not problem:
-            known.append(Phase("", count))
-    times = start_times(start, (*known, Phase("", 1)))
+            known.append(Phase("", count, day=day))
+    last_day = known[-1].day if known else 1
+    times = start_times(start, (*known, Phase("", 1, day=last_day)))
     end = times[-1] if times and not problem else ""
     return AgendaTimes(times[: len(minutes)], end, total, problem)

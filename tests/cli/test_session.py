@@ -330,3 +330,34 @@ def test_a_store_that_refuses_writes_can_still_be_listed_shown_and_exported(
     code, out, _ = run("export", NAME)
     assert code == 0 and json.loads(out)["workshop"]["name"] == NAME
     assert run("rm", NAME, "--yes")[0] == 1
+
+
+def test_new_with_the_two_day_format_saves_its_days_and_show_prints_them(run, store_path):
+    from fiction.store.agendas import AGENDA_FORMATS
+
+    code, out, err = run("new", NAME, "--groups", "2", "--seed", "7", "--format", "deux-jours")
+
+    assert (code, err) == (0, "")
+    with Store(store_path) as store:
+        assert store.load(NAME).agenda == AGENDA_FORMATS["deux-jours"].phases
+    code, out, _ = run("show", NAME)
+    assert code == 0
+    assert "Jour" in out and "Tournage du journal télévisé" in out
+
+
+def test_new_takes_the_afternoon_unless_told_and_refuses_an_unknown_format(run, store_path):
+    from fiction.cli.session import AGENDA_FORMATS as CHOICES
+    from fiction.store.agendas import AFTERNOON, AGENDA_FORMATS
+
+    assert tuple(AGENDA_FORMATS) == CHOICES
+    assert run("new", NAME, "--groups", "2")[0] == 0
+    with Store(store_path) as store:
+        assert store.load(NAME).agenda == AFTERNOON
+
+    code, _, err = run("new", "Autre", "--groups", "2", "--format", "semaine")
+    assert code == 2
+    assert "semaine" in err and "deux-jours" in err
+    _, help_text, _ = run("new", "--help")
+    assert "--format" in help_text and "deux jours des ateliers d'origine" in " ".join(
+        help_text.split()
+    )

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from fiction.errors import FictionError
+from fiction.store.agendas import AFTERNOON
 from fiction.store.model import DEFAULT_AGENDA, Phase
 from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
@@ -48,7 +49,8 @@ def test_a_hand_without_a_figure_is_refused():
 
 
 def rows(app) -> list[tuple[str, str]]:
-    return app.screen.query_one(AgendaEditor).rows()
+    """(title, minutes) of each line."""
+    return [(line.title, line.minutes) for line in app.screen.query_one(AgendaEditor).rows()]
 
 
 def starts(app) -> list[str]:
@@ -100,7 +102,7 @@ async def test_phases_are_inserted_under_the_focused_line_and_moved(app, store_p
 
     with Store(store_path) as store:
         agenda = store.load("Brest").agenda
-    assert agenda == (Phase("Accueil café", 10), *DEFAULT_AGENDA)
+    assert agenda == (Phase("Accueil café", 10), *AFTERNOON)
 
 
 async def test_the_last_line_moves_down_nowhere_and_the_buttons_move_too(app):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static
 
+from fiction.store.agendas import AFTERNOON
 from fiction.store.model import Phase
 from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
@@ -94,14 +95,15 @@ async def test_a_facilitator_creates_a_workshop_deals_and_runs_the_agenda(
     assert [group.hand(2).themes for group in workshop.groups] == [
         group.hand(1).themes for group in workshop.groups
     ]
-    assert workshop.agenda == (
-        Phase("Exploration", 20),
-        Phase("Scénario", 45),
-        Phase("Journal télévisé", 40),
-        Phase("Restitution", 30),
-        Phase("Bilan", 15),
-        Phase("Pot", 20),
-    )
+    # The afternoon format, with its instructions, less its first line, plus « Pot ».
+    assert workshop.agenda == (*AFTERNOON[1:], Phase("Pot", 20))
+    assert [phase.title for phase in AFTERNOON[1:]] == [
+        "Exploration",
+        "Scénario",
+        "Journal télévisé",
+        "Restitution",
+        "Bilan",
+    ]
     assert [edit.path for edit in history] == ["phase"] * 4
     started, extended, paused, following = (edit.new for edit in history)
     assert started["index"] == 0 and started["started_at"] == fixed_clock.now - 60

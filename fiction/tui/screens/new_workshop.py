@@ -19,10 +19,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from fiction.cards.model import CARD_KINDS, Deck
+from fiction.cards.model import CARD_KINDS, Activity, Deck
 from fiction.engine.model import DEFAULT_REDRAW_LIMIT
 from fiction.errors import FictionError
-from fiction.store.model import DEFAULT_AGENDA
+from fiction.store.agendas import AGENDA_FORMATS, DEFAULT_FORMAT, activity_phase
 from fiction.tui.access import fiction_app
 from fiction.tui.formats import date_text, minutes_text, parse_clock, parse_count
 from fiction.tui.screens.confirm import ConfirmScreen
@@ -69,6 +69,7 @@ class NewWorkshopScreen(Screen[None]):
         Binding("escape", "leave", "Retour"),
         Binding("ctrl+s", "deal", "Distribuer", priority=True),
         Binding("ctrl+n", "add_phase", "Ajouter une phase"),
+        Binding("ctrl+t", "insert_activity", "Activité"),
     ]
     HELP = """\
 # Nouvel atelier
@@ -87,8 +88,13 @@ groupe, enregistre l'atelier et ouvre son tableau de bord.
   par défaut).
 - **Thèmes** : tirés au sort, gardés d'un tour à l'autre, ou choisis par
   l'animation pour chaque groupe (« Au hasard » laisse le sort décider).
-- **Ordre du jour** : chaque ligne se modifie (titre, minutes : de 1 à
-  240) ; `Ctrl+N` insère une phase sous la ligne où vous êtes,
+- **Ordre du jour** : choisissez un format (l'après-midi de 2 h 45, une
+  journée, ou les deux jours des ateliers d'origine : explorer et imaginer le
+  premier jour, tourner le journal télévisé le second) ; il remplit les lignes.
+  Chaque ligne se modifie (titre, minutes : de 1 à 240, jour : de 1 à 5,
+  consignes lues à la salle) ; chaque jour commence à l'heure de début.
+  `Ctrl+N` insère une phase sous la ligne où vous êtes, `Ctrl+T` une activité
+  d'animation du jeu (brise-glace, météo, entretiens croisés…),
   `Ctrl+↑` / `Ctrl+↓` (ou ↑ ↓) la déplacent, ✕ la retire.
 
 Une erreur s'affiche en rouge sous le champ concerné. **Échap** revient sans
@@ -99,6 +105,7 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
         super().__init__()
         self.deck = deck
         self._chosen: dict[int, str] = {}
+        self._format = DEFAULT_FORMAT
 
     def compose(self) -> ComposeResult:
         today = datetime.date.fromtimestamp(fiction_app(self).clock()).isoformat()
@@ -136,7 +143,16 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
                 )
             yield Vertical(id="themes-chosen")
             yield Static("L'ordre du jour", classes="section")
-            yield AgendaEditor(DEFAULT_AGENDA, id="agenda")
+            with Horizontal(classes="field-line"):
+                yield Label("Format", classes="field-label")
+                yield Select(
+                    [(agenda.label, key) for key, agenda in AGENDA_FORMATS.items()],
+                    value=DEFAULT_FORMAT,
+                    allow_blank=False,
+                    id="agenda-format",
+                    compact=True,
+                )
+            yield AgendaEditor(AGENDA_FORMATS[DEFAULT_FORMAT].phases, id="agenda")
             yield Static(id="error-agenda", classes="field-error", markup=False)
             yield Static(id="error-form", classes="field-error", markup=False)
             yield Button("Distribuer les cartes", variant="primary", id="deal")
@@ -183,10 +199,20 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
             start = parse_clock(self.query_one("#input-start", Input).value)
         except FictionError:
             start = ""
-        times = agenda_starts(start, [minutes for _, minutes in editor.rows()])
+        lines = editor.rows()
+        times = agenda_starts(start, [line.minutes for line in lines], [line.day for line in lines])
         parts = [f"Total : {minutes_text(times.total)}" if times.total else ""]
         parts.append(f"fin vers {times.end}" if times.end else times.problem)
         editor.show_start_times(times.starts, " — ".join(part for part in parts if part))
+
+    @on(Select.Changed, "#agenda-format")
+    async def _format_chosen(self, event: Select.Changed) -> None:
+        """A ready-made agenda replaces the lines (each stays editable)."""
+        key = str(event.value)
+        if key == self._format or key not in AGENDA_FORMATS:
+            return
+        self._format = key
+        await self.query_one(AgendaEditor).set_phases(AGENDA_FORMATS[key].phases)
 
     @on(Select.Changed, "#theme-mode")
     @on(Input.Changed, "#input-groups")
@@ -294,6 +320,17 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
     async def action_add_phase(self) -> None:
         await self.query_one(AgendaEditor).insert_phase()
 
+    @on(AgendaEditor.ActivityWanted)
+    def action_insert_activity(self) -> None:
+        """Pick one of the deck's activities; it goes under the line being edited."""
+        from fiction.tui.screens.activity_picker import ActivityPicker
+
+        async def picked(activity: Activity | None) -> None:
+            if activity is not None:
+                await self.query_one(AgendaEditor).insert_phase(activity_phase(activity))
+
+        self.app.push_screen(ActivityPicker(self.deck.activities), picked)
+
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Distribuer les cartes", "Créer l'atelier et son tableau de bord", self.action_deal
@@ -302,4 +339,9 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
             "Ajouter une phase",
             "Une ligne de plus à l'ordre du jour, sous celle où vous êtes (Ctrl+N)",
             self.action_add_phase,
+        )
+        yield SystemCommand(
+            "Insérer une activité d'animation",
+            "Brise-glace, météo, entretiens croisés… du jeu, sous la ligne où vous êtes (Ctrl+T)",
+            self.action_insert_activity,
         )

@@ -1,12 +1,16 @@
-"""The agenda as editable lines: a title and minutes each, lines inserted, moved, removed.
+"""The agenda as editable lines: a title, minutes, day and instructions each, lines
+inserted, moved, removed, or all replaced by a ready-made format.
 
 The editor only holds what is typed; it posts `AgendaEditor.Changed` and the
 screen reads `rows()`, checks them and hands back each line's start time
-with `show_start_times()` (messages up, values down).
+with `show_start_times()` (messages up, values down). It knows no deck:
+« + Activité » posts `AgendaEditor.ActivityWanted` and the screen, which has
+the deck, answers with `insert_phase(phase)`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,29 +23,56 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from fiction.store.model import Phase
+from fiction.tui.workshop_form import AgendaLine
 
 
-class AgendaRow(Horizontal):
-    """One block of the agenda: its start time (computed), title, minutes, remove button."""
+class AgendaRow(Vertical):
+    """One block of the agenda: its start time (computed), title, minutes, day, the
+    move and remove buttons, and under them its instructions."""
 
-    def __init__(self, phase: Phase | None, number: int) -> None:
+    def __init__(self, phase: Phase | None, number: int, day: int = 1) -> None:
         super().__init__(classes="agenda-row", id=f"agenda-row-{number}")
         self.phase = phase
+        self.day = phase.day if phase else day
 
     def compose(self) -> ComposeResult:
         title = self.phase.title if self.phase else ""
         minutes = str(self.phase.minutes) if self.phase else ""
-        yield Static("", classes="agenda-start")
-        yield Input(title, placeholder="Titre de la phase", classes="agenda-title", compact=True)
+        instructions = self.phase.instructions if self.phase else ""
+        with Horizontal(classes="agenda-line"):
+            yield Static("", classes="agenda-start")
+            yield Input(
+                title, placeholder="Titre de la phase", classes="agenda-title", compact=True
+            )
+            yield Input(
+                minutes,
+                placeholder="min",
+                restrict=r"\d{0,3}",
+                classes="agenda-minutes",
+                compact=True,
+            )
+            yield Static("min", classes="agenda-unit")
+            yield Static("jour", classes="agenda-day-label")
+            yield Input(
+                str(self.day),
+                restrict=r"\d?",
+                classes="agenda-day",
+                tooltip="Jour de la phase (1 à 5), pour un atelier sur plusieurs jours",
+                compact=True,
+            )
+            yield Button(
+                "↑", classes="agenda-up", tooltip="Monter cette phase (Ctrl+↑)", compact=True
+            )
+            yield Button(
+                "↓", classes="agenda-down", tooltip="Descendre cette phase (Ctrl+↓)", compact=True
+            )
+            yield Button("✕", classes="agenda-remove", tooltip="Retirer cette phase", compact=True)
         yield Input(
-            minutes, placeholder="min", restrict=r"\d{0,3}", classes="agenda-minutes", compact=True
+            instructions,
+            placeholder="Consignes lues à la salle (facultatif)",
+            classes="agenda-instructions",
+            compact=True,
         )
-        yield Static("min", classes="agenda-unit")
-        yield Button("↑", classes="agenda-up", tooltip="Monter cette phase (Ctrl+↑)", compact=True)
-        yield Button(
-            "↓", classes="agenda-down", tooltip="Descendre cette phase (Ctrl+↓)", compact=True
-        )
-        yield Button("✕", classes="agenda-remove", tooltip="Retirer cette phase", compact=True)
 
 
 class AgendaEditor(Widget):
@@ -70,27 +101,45 @@ class AgendaEditor(Widget):
         self._initial = tuple(phases)
         self._made = 0
 
+    class ActivityWanted(Message):
+        """« + Activité » was pressed: the screen offers its deck's activities."""
+
     def compose(self) -> ComposeResult:
         with Vertical(id="agenda-rows"):
             for phase in self._initial:
                 yield self._new_row(phase)
         with Horizontal(id="agenda-footer"):
             yield Button("+ Ajouter une phase", id="agenda-add", compact=True)
+            yield Button(
+                "+ Activité",
+                id="agenda-activity",
+                tooltip="Insérer une activité d'animation du jeu (Ctrl+T)",
+                compact=True,
+            )
             yield Static("", id="agenda-total")
 
-    def _new_row(self, phase: Phase | None) -> AgendaRow:
+    def _new_row(self, phase: Phase | None, day: int = 1) -> AgendaRow:
         self._made += 1
-        return AgendaRow(phase, self._made)
+        return AgendaRow(phase, self._made, day)
 
-    def rows(self) -> list[tuple[str, str]]:
-        """(title, minutes) of each line, as typed."""
+    def rows(self) -> list[AgendaLine]:
+        """Each line as typed: title, minutes, day, instructions."""
         return [
-            (
+            AgendaLine(
                 row.query_one(".agenda-title", Input).value,
                 row.query_one(".agenda-minutes", Input).value,
+                row.query_one(".agenda-day", Input).value,
+                row.query_one(".agenda-instructions", Input).value,
             )
             for row in self.query(AgendaRow)
         ]
+
+    async def set_phases(self, phases: Sequence[Phase]) -> None:
+        """Every line replaced by `phases` (a ready-made format chosen)."""
+        container = self.query_one("#agenda-rows")
+        await container.remove_children()
+        await container.mount_all([self._new_row(phase) for phase in phases])
+        self.post_message(self.Changed(self))
 
     def show_start_times(self, starts: Sequence[str], total: str) -> None:
         """Write each line's start time (empty when unknown) and the total length."""
@@ -107,10 +156,15 @@ class AgendaEditor(Widget):
             return None
         return next((node for node in focused.ancestors if isinstance(node, AgendaRow)), None)
 
-    async def add_phase(self, position: int | None = None) -> None:
-        """A new empty line at `position` (0 is the first; None: at the end), focused."""
-        row = self._new_row(None)
+    async def add_phase(self, position: int | None = None, phase: Phase | None = None) -> None:
+        """A new line at `position` (0 is the first; None: at the end), focused: empty,
+        or `phase`; either way on the day of the line above it."""
         rows = list(self.query(AgendaRow))
+        index = len(rows) if position is None else min(position, len(rows))
+        day = _typed_day(rows[index - 1]) if index > 0 else 1
+        if phase is not None:
+            phase = dataclasses.replace(phase, day=day)
+        row = self._new_row(phase, day)
         container = self.query_one("#agenda-rows")
         if position is None or position >= len(rows):
             await container.mount(row)
@@ -119,11 +173,12 @@ class AgendaEditor(Widget):
         row.query_one(".agenda-title", Input).focus()
         self.post_message(self.Changed(self))
 
-    async def insert_phase(self) -> None:
-        """A new line under the one holding the focus (at the end when none does)."""
+    async def insert_phase(self, phase: Phase | None = None) -> None:
+        """A new line (empty, or `phase`) under the one holding the focus (at the end
+        when none does)."""
         current = self.current_row()
         rows = list(self.query(AgendaRow))
-        await self.add_phase(rows.index(current) + 1 if current in rows else None)
+        await self.add_phase(rows.index(current) + 1 if current in rows else None, phase)
 
     def action_move(self, offset: int) -> None:
         """Move the focused line up (-1) or down (+1); the focus stays on the same field."""
@@ -148,6 +203,11 @@ class AgendaEditor(Widget):
         event.stop()
         await self.add_phase()
 
+    @on(Button.Pressed, "#agenda-activity")
+    def _activity_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.ActivityWanted())
+
     @on(Button.Pressed, ".agenda-up, .agenda-down")
     def _move_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -169,3 +229,9 @@ class AgendaEditor(Widget):
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
         self.post_message(self.Changed(self))
+
+
+def _typed_day(row: AgendaRow) -> int:
+    """The day typed on `row` (1 when it is empty)."""
+    text = row.query_one(".agenda-day", Input).value
+    return int(text) if text.isdigit() and int(text) >= 1 else 1

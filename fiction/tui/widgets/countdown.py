@@ -24,6 +24,8 @@ WARNING_SHARE = 0.20
 """Orange with a fifth of the phase left…"""
 DANGER_SHARE = 0.05
 """…and red with the last twentieth (and once the time is up)."""
+INSTRUCTIONS_MIN_HEIGHT = 30
+"""Screen rows below which the phase's instructions leave room to the rest."""
 
 
 class Countdown(Widget):
@@ -55,12 +57,15 @@ class Countdown(Widget):
         self._plain_time = Static(id="countdown-plain", markup=False)
         """The time in ordinary characters, where the large digits do not fit."""
         self._status = Static(id="countdown-state", markup=False)
+        self._instructions = Static(id="countdown-instructions", markup=False)
+        """What the facilitator reads out for the phase, where the screen has room."""
 
     def compose(self) -> ComposeResult:
         yield self._phase
         yield self._time
         yield self._plain_time
         yield self._status
+        yield self._instructions
 
     def on_mount(self) -> None:
         self._redraw()
@@ -94,6 +99,9 @@ class Countdown(Widget):
         self._time.update(time)
         self._plain_time.update(time)
         self._status.update(status)
+        instructions = self._current_instructions()
+        self._instructions.update(instructions)
+        self._instructions.display = bool(instructions)
         # Each large digit (and the colon) is 3 cells wide.
         self.set_class(self.content_region.width < 3 * len(time), "-narrow")
         self.set_class(share is not None and share <= WARNING_SHARE, "-warning")
@@ -121,6 +129,16 @@ class Countdown(Widget):
         if self.has_class("-compact"):
             title = f"{title} · {clock_text(left)} · {status}"
         return title, clock_text(left), status, max(0.0, left) / duration
+
+    def _current_instructions(self) -> str:
+        """The running phase's instructions; none on one line, on a short screen
+        (the large digits come first), or while the store cannot be read."""
+        state, agenda = self._state, self._agenda
+        if self._problem or self.has_class("-compact") or state.index is None:
+            return ""
+        if state.index >= len(agenda) or self.screen.size.height < INSTRUCTIONS_MIN_HEIGHT:
+            return ""
+        return agenda[state.index].instructions
 
     def _ring_at_the_end(self, share: float | None) -> None:
         """One bell when a running phase reaches its end; none for a phase seen already over.
