@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from fiction.folding import STOP_WORDS, fold
+
 
 def _listed(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -41,13 +43,6 @@ EPICENE_SUFFIXES = frozenset(
 """What an inclusive form adds after a full stop or a hyphen (« élu.e.s », « grand-es »);
 after a point médian any part is one. Anything else after a full stop or a hyphen is
 another word (« vivre-ensemble », a missing space after a full stop)."""
-
-STOP_WORDS = _listed(
-    """a à au aux avec ce ces cet cette c d dans de des du elle elles en et eux il ils
-    j je l la le les leur leurs lui m ma mais me mes moi mon n ne nos notre nous on ou
-    par pas pour qu que qui s sa se ses si son sur t ta te tes toi ton tu un une vos
-    votre vous y"""
-)
 
 # After the plural -s is gone; longest first: a word takes the first ending it has,
 # if enough of the word is left before it.
@@ -79,13 +74,6 @@ class Word:
     start: int
     end: int
     form: str
-
-
-def fold(text: str) -> str:
-    """`text` in one case, without accents or ligatures (« Œuvre Été » → « oeuvre ete »)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return text.replace("œ", "oe").replace("æ", "ae")
 
 
 def words(text: str) -> Iterator[Word]:
@@ -133,7 +121,7 @@ def _token_words(token: str) -> tuple[tuple[int, int, str], ...]:
 def normal_form(word: str) -> str:
     """One word's normal form ("" for a stop word): folded, one gender, stemmed."""
     folded = fold(word)
-    if folded in _FOLDED_STOP_WORDS:
+    if folded in STOP_WORDS:
         return ""
     if folded.endswith("s") and not folded.endswith("ss") and len(folded) > 3:
         folded = folded[:-1]  # « élus » and « élu·e·s » (« élu ») meet: Snowball keeps -us
@@ -142,9 +130,6 @@ def normal_form(word: str) -> str:
             folded = folded[: -len(ending)] + replacement
             break
     return _stemmer().stemWord(folded)
-
-
-_FOLDED_STOP_WORDS = frozenset(fold(word) for word in STOP_WORDS)
 
 
 @functools.cache

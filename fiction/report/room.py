@@ -10,100 +10,19 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
 
+from fiction.folding import STOP_WORDS, fold
 from fiction.store.model import REVIEW_KINDS, Workshop
 
 Moment = Literal["start", "end"]
 
 FACILITATOR = "Animation"
 """How a bilan item written by the facilitator is signed (groups sign with their pseudonym)."""
-
-STOP_WORDS = frozenset(
-    (
-        "a",
-        "ai",
-        "au",
-        "aux",
-        "avec",
-        "c",
-        "ca",
-        "ce",
-        "ces",
-        "cet",
-        "cette",
-        "d",
-        "dans",
-        "de",
-        "des",
-        "du",
-        "elle",
-        "elles",
-        "en",
-        "et",
-        "est",
-        "etre",
-        "il",
-        "ils",
-        "j",
-        "je",
-        "l",
-        "la",
-        "le",
-        "les",
-        "leur",
-        "leurs",
-        "lui",
-        "m",
-        "ma",
-        "mais",
-        "me",
-        "mes",
-        "moi",
-        "mon",
-        "n",
-        "ne",
-        "ni",
-        "nos",
-        "notre",
-        "nous",
-        "on",
-        "ou",
-        "par",
-        "pas",
-        "pour",
-        "qu",
-        "que",
-        "qui",
-        "s",
-        "sa",
-        "se",
-        "ses",
-        "si",
-        "son",
-        "sur",
-        "t",
-        "ta",
-        "te",
-        "tes",
-        "toi",
-        "ton",
-        "tu",
-        "un",
-        "une",
-        "vos",
-        "votre",
-        "vous",
-        "y",
-    )
-)
-"""French words left out of a météo count, in their folded form (no accent, lower case):
-articles, pronouns, prepositions, conjunctions and the auxiliaries' commonest forms."""
 
 ELISIONS = frozenset(("c", "d", "j", "l", "m", "n", "qu", "s", "t", "jusqu", "lorsqu", "puisqu"))
 """What an apostrophe cuts from the word after it: « l'envie » counts as « envie »."""
@@ -137,12 +56,6 @@ class ReviewItem:
     text: str
     group: int | None
     pseudonym: str
-
-
-def fold(word: str) -> str:
-    """The form words are counted in: lower case, without accents (« Élan » → « elan »)."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(answer: str) -> list[str]:

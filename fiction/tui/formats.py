@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime
 import math
 import re
-import unicodedata
 
 from fiction.errors import FictionError
+from fiction.folding import fold
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -53,16 +53,12 @@ def parse_date(text: str) -> str:
 
 def _month_number(word: str) -> int:
     """1–12 for a French month, written whole or cut (« sept », « févr »), accents or not."""
-    word = _plain(word)
-    found = [n for n, month in enumerate(MONTHS, start=1) if _plain(month).startswith(word)]
-    exact = [n for n in found if _plain(MONTHS[n - 1]) == word]
+    word = fold(word)
+    found = [n for n, month in enumerate(MONTHS, start=1) if fold(month).startswith(word)]
+    exact = [n for n in found if fold(MONTHS[n - 1]) == word]
     if exact:
         return exact[0]
     return found[0] if len(found) == 1 and len(word) >= 3 else 0
-
-
-def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 def date_text(iso: str) -> str:

@@ -10,14 +10,13 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fiction.folding import STOP_WORDS, fold
 from fiction.report.room import (
     FACILITATOR,
-    STOP_WORDS,
     ReviewItem,
     VoteResult,
     WordCount,
     cloud_svg,
-    fold,
     presentation_left,
     review_board,
     vote_tally,
