@@ -1,4 +1,4 @@
-"""`fiction session …`: create, list, show, export, import and delete workshops.
+"""`fiction session …`: create, list, show, export, import, copy and delete workshops.
 
 Registered in `fiction.cli.root`. Like the rest of the CLI, this module
 imports only Click at the top; the store, the deck loader, the engine and Rich
@@ -30,7 +30,7 @@ AUTHOR = "fiction session"
     context_settings=CONTEXT_SETTINGS,
 )
 def session_group() -> None:
-    """Créer, lister, afficher, exporter, importer ou supprimer des ateliers.
+    """Créer, lister, afficher, exporter, importer, copier ou supprimer des ateliers.
 
     Les ateliers sont enregistrés dans une base de données, dans votre dossier
     de données ; --store FICHIER ou la variable FICTION_STORE en
@@ -276,6 +276,79 @@ def session_import(file: Path, rename: str | None, store_path: Path | None) -> N
     click.secho(
         f"Atelier « {workshop.name} » importé ({_groups(len(workshop.groups))}).", fg="green"
     )
+
+
+@session_group.command("copy", context_settings=CONTEXT_SETTINGS)
+@click.argument("source", metavar="SOURCE")
+@click.argument("destination", metavar="DESTINATION")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Remplacer les ateliers du même nom déjà présents dans DESTINATION.",
+)
+def session_copy(source: str, destination: str, replace: bool) -> None:
+    """Copier tous les ateliers d'une base dans une autre, avec tout leur historique.
+
+    SOURCE et DESTINATION sont des fichiers de base d'ateliers ou des adresses
+    PostgreSQL (postgresql://…). Rien n'est copié si un atelier du même nom est
+    déjà dans DESTINATION, sauf avec --replace. La base SOURCE n'est pas modifiée.
+    """
+    from fiction.errors import FictionError
+    from fiction.store.store import Store
+
+    if _same_location(source, destination):
+        raise FictionError("SOURCE et DESTINATION sont la même base : rien à copier.")
+    if not _is_url(source) and not Path(source).expanduser().exists():
+        raise FictionError(f"La base d'ateliers « {source} » n'existe pas.")
+    with Store.for_reading(_location(source)) as origin:
+        names = [summary.name for summary in origin.workshops()]
+        if not names:
+            click.echo(f"Aucun atelier dans {source} : rien à copier.")
+            return
+        with Store(_location(destination)) as target:
+            taken = [name for name in names if target.exists(name)]
+            if taken and not replace:
+                listed = ", ".join(f"« {name} »" for name in taken)
+                raise FictionError(
+                    f"{_workshops_said(len(taken), 'existe', 'existent')} déjà dans "
+                    f"{destination} : {listed}. Rien n'a été copié. Ajoutez --replace pour "
+                    "les remplacer, ou supprimez-les d'abord (fiction session rm NOM)."
+                )
+            for name in names:
+                workshop, history = origin.snapshot(name)
+                if name in taken:
+                    target.delete(name)
+                target.add(workshop, history)
+                replaced = " (remplacé)" if name in taken else ""
+                edits = len(history)
+                click.echo(
+                    f"  « {name} » : {_groups(len(workshop.groups))}, "
+                    f"{edits} modification{'s' if edits > 1 else ''}{replaced}"
+                )
+    click.secho(
+        f"{_workshops_said(len(names), 'copié', 'copiés')} de {source} vers {destination}.",
+        fg="green",
+    )
+
+
+def _workshops_said(count: int, one: str, many: str) -> str:
+    """« 1 atelier copié », « 3 ateliers copiés »."""
+    return f"{count} atelier {one}" if count == 1 else f"{count} ateliers {many}"
+
+
+def _is_url(location: str) -> bool:
+    return "://" in location
+
+
+def _location(location: str) -> Any:
+    """What `Store` opens: a database URL as written, a file as a path."""
+    return location if _is_url(location) else Path(location).expanduser()
+
+
+def _same_location(first: str, second: str) -> bool:
+    if _is_url(first) or _is_url(second):
+        return first == second
+    return Path(first).expanduser().resolve() == Path(second).expanduser().resolve()
 
 
 @session_group.command("code", context_settings=CONTEXT_SETTINGS)
