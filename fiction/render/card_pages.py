@@ -159,3 +159,24 @@ def single_cards(
         if backs is not None:
             pages.append(Page(width, height, "verso", (Placed(slot, back=backs[face.kind]),)))
     return pages
+
+
+def measuring_page(
+    size: CardSize, faces: Sequence[Face], sizes: Mapping[str, float], *, room: float
+) -> Page:
+    """Every front side by side on one page `room` times a card's height, for measuring.
+
+    Text running off a card still lays out below it (WeasyPrint drops only what
+    would fall past the page's end), so measuring sees how far it runs. One page
+    for all the cards: WeasyPrint lays out a page at a cost, and one card a page
+    cost several times the cards themselves.
+    """
+    cards = tuple(
+        Placed(
+            Slot(0, column, Rect(column * size.width, 0.0, size.width, size.height), 0, 0, 0, 0),
+            face=face,
+            font_pt=sizes[face.key],
+        )
+        for column, face in enumerate(faces)
+    )
+    return Page(size.width * max(1, len(faces)), size.height * room, "recto", cards)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from fiction.cards.model import Deck
 from fiction.errors import FictionError
@@ -67,13 +68,14 @@ def fitted_sizes(
 ) -> dict[str, float]:
     """Each card's body size in points, the largest at which its text fits.
 
-    Every card is measured on its own page; `laid_out` measures only the cards
-    that may not fit, and checks the others in the printed layout itself.
+    The cards are measured side by side on one tall page (`measuring_page`);
+    `laid_out` measures only the cards that may not fit, and checks the others
+    in the printed layout itself.
     """
 
     def measure(pending: Sequence[Face], sizes: dict[str, float]) -> object:
-        pages = card_pages.single_cards(size, pending, sizes, room=MEASURING_ROOM)
-        return printer.layout(cards_html(printer, deck, size, pages, print_shop=False))
+        page = card_pages.measuring_page(size, pending, sizes, room=MEASURING_ROOM)
+        return printer.layout(cards_html(printer, deck, size, [page], print_shop=False))
 
     return fit_sizes(faces, size.body_pt, measure)
 
@@ -91,24 +93,73 @@ def laid_out(
 
     Measuring every card before printing cost as much as printing: only the
     cards whose text may not fit at the format's size (`estimated_fill`) are
-    measured first. The printed layout is then read back; a card whose text
-    still runs past its safe box is measured and the pages laid out again, so
-    what prints is always what was checked.
+    measured first. The printed fronts are then read back; a card whose text
+    still runs past its safe box is measured and the fronts laid out again, so
+    what prints is always what was checked. The backs, the same for every
+    card of a kind, are laid out apart, each distinct page of backs once
+    (`with_backs`).
     """
     room = size.width - 2 * SAFE_INSET, size.height - 2 * SAFE_INSET - size.band
     unique = list({face.key: face for face in faces}.values())
     at_risk = [face for face in unique if estimated_fill(face, *room, size.body_pt) > ESTIMATE_SAFE]
     sizes = {face.key: size.body_pt for face in unique}
     sizes.update(fitted_sizes(printer, deck, at_risk, size))
-    document = printer.layout(
-        cards_html(printer, deck, size, arrange(sizes), print_shop=print_shop)
-    )
-    overflowing = {fill.key for fill in card_fills(document) if not fill.fits}
+    pages = arrange(sizes)
+    fronts = printer.layout(cards_html(printer, deck, size, _fronts(pages), print_shop=print_shop))
+    overflowing = {fill.key for fill in card_fills(fronts) if not fill.fits}
     if overflowing:
         sizes.update(fitted_sizes(printer, deck, [f for f in unique if f.key in overflowing], size))
         pages = arrange(sizes)
-        document = printer.layout(cards_html(printer, deck, size, pages, print_shop=print_shop))
-    return document
+        fronts = printer.layout(
+            cards_html(printer, deck, size, _fronts(pages), print_shop=print_shop)
+        )
+    return with_backs(printer, deck, size, pages, fronts, print_shop=print_shop)
+
+
+def with_backs(
+    printer: Printer,
+    deck: Deck,
+    size: CardSize,
+    pages: Sequence[card_pages.Page],
+    fronts: Any,
+    *,
+    print_shop: bool,
+) -> Any:
+    """The document of `pages`, its fronts already laid out as `fronts`.
+
+    A deck printed kind after kind has the same page of backs again and again
+    (five pages of role backs, all alike): each distinct page of backs is laid
+    out once, and the document reuses it wherever it comes. Pages with printer's
+    marks (`@page { marks: crop }`, print-shop pages) are each laid out, not
+    reused: WeasyPrint draws those marks once more each time a page is written.
+    A custom template that does not print one section per page is laid out whole.
+    """
+    backs = [page for page in pages if page.side == "verso"]
+    if not backs:
+        return fronts
+    reuse = not print_shop
+    shown = list(dict.fromkeys(backs)) if reuse else backs
+    laid = printer.layout(cards_html(printer, deck, size, shown, print_shop=print_shop))
+    if (
+        len(laid.pages) != len(shown)
+        or len(fronts.pages) != len(pages) - len(backs)
+        or (reuse and any(page._page_box.style["marks"] for page in laid.pages))
+    ):
+        return printer.layout(cards_html(printer, deck, size, pages, print_shop=print_shop))
+    back_pages = dict(zip(shown, laid.pages, strict=True)) if reuse else {}
+    in_order, front_pages = iter(laid.pages), iter(fronts.pages)
+    return fronts.copy(
+        [
+            (back_pages[page] if reuse else next(in_order))
+            if page.side == "verso"
+            else next(front_pages)
+            for page in pages
+        ]
+    )
+
+
+def _fronts(pages: Sequence[card_pages.Page]) -> list[card_pages.Page]:
+    return [page for page in pages if page.side != "verso"]
 
 
 def cards_pdf(

@@ -100,8 +100,8 @@ def test_the_shipped_font_draws_every_character_of_the_deck(deck_sheets, folders
 
 def measure(printer: Printer, deck: Deck, size: CardSize):
     def lay_out(faces, sizes):
-        pages = card_pages.single_cards(size, faces, sizes, room=MEASURING_ROOM)
-        return printer.layout(cards_html(printer, deck, size, pages, print_shop=False))
+        page = card_pages.measuring_page(size, faces, sizes, room=MEASURING_ROOM)
+        return printer.layout(cards_html(printer, deck, size, [page], print_shop=False))
 
     return lay_out
 

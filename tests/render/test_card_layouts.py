@@ -1,0 +1,83 @@
+"""How much layout a card print asks of WeasyPrint: each distinct page of backs once,
+the cards being measured together on one page (issue 17: the whole deck cost 13 times
+a minimal page, per page). Structure only; the times are in benchmarks/bench_print.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fiction.render.cards import CardOptions, cards_document, fitted_sizes
+from fiction.render.faces import deck_faces
+from fiction.render.pdf import Printer
+from fiction.render.sheet import CARD_SIZES, PAPERS, plan_sheet
+from tests.render.pdftext import comparable, page_texts
+
+
+class CountingPrinter(Printer):
+    """A printer that keeps the HTML of every document it lays out, and its page count."""
+
+    def __init__(self, folders) -> None:
+        super().__init__(folders)
+        self.laid_out: list[tuple[str, int]] = []
+
+    def layout(self, html: str):
+        document = super().layout(html)
+        self.laid_out.append((html, len(document.pages)))
+        return document
+
+
+def backs_in(html: str) -> int:
+    return len(re.findall(r'class="card back ', html))
+
+
+@pytest.fixture(scope="module")
+def roles_printed(builtin_deck, folders):
+    printer = CountingPrinter(folders)
+    faces = deck_faces(builtin_deck, ("roles",))
+    document = cards_document(printer, builtin_deck, faces, CardOptions())
+    return printer, faces, document, printer.pdf(document)
+
+
+def test_each_distinct_page_of_backs_is_laid_out_once(roles_printed):
+    printer, faces, document, _ = roles_printed
+    per_sheet = plan_sheet(CARD_SIZES["poker"], PAPERS["a4"]).per_sheet
+    sheets = -(-len(faces) // per_sheet)
+    last = len(faces) - (sheets - 1) * per_sheet
+
+    # 52 roles: five full sheets whose backs are all alike, and a last one of 7.
+    assert sum(backs_in(html) for html, _ in printer.laid_out) == per_sheet + last
+    assert len(document.pages) == 2 * sheets
+
+
+def test_every_sheet_still_has_its_own_page_of_backs(roles_printed, builtin_deck):
+    _, faces, _, pdf = roles_printed
+    texts = page_texts(pdf)
+    title = comparable(builtin_deck.manifest.title)
+    per_sheet = plan_sheet(CARD_SIZES["poker"], PAPERS["a4"]).per_sheet
+
+    for sheet, start in enumerate(range(0, len(faces), per_sheet)):
+        cards = faces[start : start + per_sheet]
+        assert comparable(cards[0].title) in texts[2 * sheet]
+        assert texts[2 * sheet + 1].count(title) == len(cards)
+
+
+def test_print_shop_backs_are_each_laid_out(builtin_deck, folders):
+    printer = CountingPrinter(folders)
+    faces = deck_faces(builtin_deck, ("themes",))
+    document = cards_document(printer, builtin_deck, faces, CardOptions(print_shop=True))
+
+    # WeasyPrint draws a page's crop marks again each time it is written: never reused.
+    assert sum(backs_in(html) for html, _ in printer.laid_out) == len(faces)
+    assert len(document.pages) == 2 * len(faces)
+
+
+def test_the_cards_measured_together_share_one_page(builtin_deck, folders):
+    printer = CountingPrinter(folders)
+    faces = deck_faces(builtin_deck, ("vigilance",))[:6]
+
+    fitted_sizes(printer, builtin_deck, faces, CARD_SIZES["poker"])
+
+    assert printer.laid_out
+    assert all(pages == 1 for _, pages in printer.laid_out)
