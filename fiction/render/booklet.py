@@ -20,6 +20,7 @@ from fiction.cards.model import CARD_KINDS, Deck
 from fiction.engine.model import Hand
 from fiction.engine.prompts import compose_prompt
 from fiction.errors import FictionError
+from fiction.render.agenda import AgendaRow, agenda_rows, hours_minutes
 from fiction.render.card_names import CardNames
 from fiction.render.markdown import HAND_LABELS, french_date, workshop_heading
 from fiction.report.room import (
@@ -37,7 +38,6 @@ from fiction.report.script import clock, duration
 from fiction.report.timing import Pace, segment_seconds
 from fiction.store.creation import deck_hash
 from fiction.store.model import REVIEW_KINDS, REVIEW_LABELS, SEGMENT_LABELS, Group, Workshop
-from fiction.store.phase import day_offsets
 
 DEFAULT_TITLE = "Scénario sans titre"
 DEFAULT_ACCENT = "#1f5f8b"
@@ -105,17 +105,6 @@ class ExploredMap:
     figures: tuple[str, ...]
     themes: tuple[str, ...]
     cells: tuple[tuple[tuple[str, ...], ...], ...]
-
-
-@dataclass(frozen=True)
-class AgendaRow:
-    title: str
-    minutes: int
-    start: str
-    """« 14:40 » from the workshop's start time, or « + 40 min » from the start."""
-    instructions: str = ""
-    day_heading: str = ""
-    """« Jour 2 » on the first phase of each day of a multi-day agenda, else ""."""
 
 
 @dataclass(frozen=True)
@@ -196,15 +185,6 @@ class Booklet:
 def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> Booklet:
     names = CardNames(deck)
     total_minutes = sum(phase.minutes for phase in workshop.agenda)
-    start = _minutes_of_day(workshop.start_time)
-    agenda = []
-    days = len({phase.day for phase in workshop.agenda}) > 1
-    offsets = day_offsets(workshop.agenda)  # each day starts again at the start time
-    for index, (phase, offset) in enumerate(zip(workshop.agenda, offsets, strict=True)):
-        when = time_of_day(start + offset) if start is not None else f"+ {hours_minutes(offset)}"
-        first = index == 0 or workshop.agenda[index - 1].day != phase.day
-        heading = f"Jour {phase.day}" if days and first else ""
-        agenda.append(AgendaRow(phase.title, phase.minutes, when, phase.instructions, heading))
     source = deck.manifest.source if deck is not None else None
     return Booklet(
         name=workshop.name,
@@ -214,8 +194,8 @@ def booklet(workshop: Workshop, deck: Deck | None, pace: Pace | None = None) -> 
         deck_title=deck.manifest.title if deck is not None else workshop.deck.id,
         deck_version=workshop.deck.version,
         accent=deck.manifest.colours.figures if deck is not None else DEFAULT_ACCENT,
-        agenda=tuple(agenda),
-        agenda_clock=start is not None,
+        agenda=agenda_rows(workshop),
+        agenda_clock=bool(workshop.start_time),
         agenda_total=hours_minutes(total_minutes),
         explored=explored_map(workshop, deck, names),
         # Each group's script at its own reading speed, unless one is imposed.
@@ -374,28 +354,6 @@ def _composed_question(deck: Deck, group: Group) -> str:
         return compose_prompt(deck, hand).question
     except FictionError:
         return ""
-
-
-def _minutes_of_day(clock_time: str) -> int | None:
-    """« 14:00 » → 840; None when the workshop has no start time."""
-    hours, _, minutes = clock_time.partition(":")
-    if not (hours.isdigit() and minutes.isdigit()):
-        return None
-    return int(hours) * 60 + int(minutes)
-
-
-def time_of_day(minutes: int) -> str:
-    """`880` → « 14:40 » (past midnight, the clock goes round)."""
-    hours, rest = divmod(minutes % (24 * 60), 60)
-    return f"{hours:02d}:{rest:02d}"
-
-
-def hours_minutes(minutes: int) -> str:
-    """`165` → « 2 h 45 »; `40` → « 40 min »."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
 
 
 def _unique(items: Iterable[str]) -> list[str]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from fiction.cards.model import CARD_KINDS, Deck
+from fiction.render.agenda import agenda_rows
 from fiction.render.card_names import CardNames
 from fiction.report.norms import VERDICT_LABELS, Target
 from fiction.report.room import Moment, review_board, vote_tally, votes_cast, weather_counts
@@ -111,13 +112,21 @@ def _facts(workshop: Workshop) -> str:
 
 
 def _agenda(workshop: Workshop) -> str:
+    """The agenda as the booklet prints it: one table per day, each phase's start
+    (a clock time, or « + 40 min » without a start time) and instructions."""
     if not workshop.agenda:
         return ""
-    rows = [f"| {phase.title} | {phase.minutes} min |" for phase in workshop.agenda]
-    table = "\n".join(["## Ordre du jour", "", "| Phase | Durée |", "|---|---|", *rows])
+    lines = ["## Ordre du jour"]
+    for index, row in enumerate(agenda_rows(workshop)):
+        if row.day_heading:
+            lines += ["", f"### {row.day_heading}"]
+        if index == 0 or row.day_heading:
+            lines += ["", "| Début | Phase | Durée | Consignes |", "|---|---|---|---|"]
+        cells = (row.start, row.title, f"{row.minutes} min", row.instructions)
+        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
     if workshop.phase.index is not None:
-        table += f"\n\nPhase en cours : {workshop.agenda[workshop.phase.index].title}."
-    return table
+        lines += ["", f"Phase en cours : {workshop.agenda[workshop.phase.index].title}."]
+    return "\n".join(lines)
 
 
 def _group(group: Group, names: CardNames, rounds: int) -> str:

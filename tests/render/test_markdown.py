@@ -108,3 +108,27 @@ def test_the_room_is_told_with_its_sources_and_stays_inert(store: Store, worksho
     ):
         assert part in text, part
     assert "<" not in text
+
+
+def test_the_agenda_reads_as_the_booklet_prints_it(workshop):
+    """Each day its own table starting again at the start time, the instructions
+    beside each phase, and a `|` typed in a title kept inside its cell."""
+    from fiction.store.agendas import AGENDA_FORMATS
+    from fiction.store.model import Phase
+
+    two_days = AGENDA_FORMATS["deux-jours"].phases
+    agenda = (Phase("Accueil | café", 15, "Entrer\net s'asseoir", 1), *two_days[1:])
+    text = workshop_markdown(dataclasses.replace(workshop, agenda=agenda, start_time="09:30"))
+    section = text.split("## Ordre du jour", 1)[1].split("\n## ", 1)[0]
+    assert section.count("| Début | Phase | Durée | Consignes |") == 2
+    day_one, day_two = section.split("### Jour 2")
+    assert "### Jour 1" in day_one
+    assert "| 09:30 | Accueil \\| café | 15 min | Entrer et s'asseoir |" in day_one
+    assert "| 09:30 | Accueil et météo | 15 min |" in day_two
+    assert "Le groupe écrit son journal au conducteur" in day_two
+
+
+def test_without_a_start_time_each_phase_starts_from_the_start_of_its_day(workshop):
+    text = workshop_markdown(dataclasses.replace(workshop, start_time=""))
+    assert "| + 0 min | Accueil et brise-glace | 15 min |" in text
+    assert "| + 15 min | Exploration | 20 min |" in text
