@@ -88,6 +88,8 @@ class CurrentPhase:
     """Seconds planned, extra minutes included."""
     running: bool
     extra_minutes: int = 0
+    instructions: str = ""
+    """What the facilitator reads out for this phase (its line of the agenda)."""
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,7 @@ class WallView:
                 "remaining": phase.remaining,
                 "duration": phase.duration,
                 "running": phase.running,
+                "instructions": phase.instructions,
             },
             "next": [
                 {"title": next.title, "minutes": next.minutes, "planned": next.planned}
@@ -317,6 +320,7 @@ def wall_view(workshop: Workshop, now: float) -> WallView:
             duration=phases.duration(state, agenda),
             running=state.running,
             extra_minutes=state.extra_minutes,
+            instructions=agenda[state.index].instructions,
         )
     starts = phases.start_times(workshop.start_time, agenda)
     following = range(0 if state.index is None else state.index + 1, len(agenda))

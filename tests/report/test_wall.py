@@ -15,7 +15,7 @@ from fiction.report.wall import (
     summary,
     wall_view,
 )
-from fiction.store.model import FINISHED_STEP, PhaseState
+from fiction.store.model import FINISHED_STEP, Phase, PhaseState
 from tests.workshops import small_workshop
 
 NOW = 1_750_000_000.0
@@ -151,3 +151,13 @@ def test_a_long_scenario_is_cut_at_a_word():
     cut = summary(text, 60)
     assert len(cut) <= 60 and cut.endswith(" …") and "  " not in cut
     assert summary("Court.\n\nDeux lignes.") == "Court. Deux lignes."
+
+
+def test_the_running_phase_brings_its_instructions_to_both_walls():
+    agenda = (Phase("Météo du jour", 10, "En un mot, votre état d'esprit ?"), Phase("Bilan", 15))
+    view = wall_view(workshop(PhaseState(index=0, started_at=NOW), agenda=agenda), NOW)
+    assert view.phase is not None
+    assert view.phase.instructions == "En un mot, votre état d'esprit ?"
+    assert view.to_data()["phase"]["instructions"] == "En un mot, votre état d'esprit ?"
+    after = wall_view(workshop(PhaseState(index=1, started_at=NOW), agenda=agenda), NOW)
+    assert after.to_data()["phase"]["instructions"] == ""

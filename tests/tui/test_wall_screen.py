@@ -65,6 +65,9 @@ async def test_the_wall_opens_with_s_and_shows_phase_countdown_code_qr_and_group
         assert wall.query_one("#wall-time", Digits).value == "45:00"
         assert wall.query_one("#wall-time", Digits).display  # the large digits fit
         assert text(wall, "#wall-state") == "En cours"
+        instructions = dealt_workshop.agenda[2].instructions
+        assert text(wall, "#wall-instructions") == instructions
+        assert wall.query_one("#wall-instructions").display == bool(instructions)
         upcoming = text(wall, "#wall-next").splitlines()
         assert upcoming[0].endswith("Journal télévisé (40 min)") and upcoming[0][2] == "h"
         assert "K 7 P Q 4 X" in text(wall, "#wall-code")

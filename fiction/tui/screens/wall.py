@@ -75,6 +75,8 @@ class WallClock(Widget):
         self._plain = Static(id="wall-plain", markup=False)
         """The time in ordinary characters, where the large digits do not fit."""
         self._state = Static(id="wall-state", markup=False)
+        self._instructions = Static(id="wall-instructions", markup=False)
+        """The phase's instructions, for the room to read."""
         self._next = Static(id="wall-next", markup=False)
         self._view: WallView | None = None
         self._problem = ""
@@ -84,6 +86,7 @@ class WallClock(Widget):
         yield self._time
         yield self._plain
         yield self._state
+        yield self._instructions
         yield self._next
 
     def show(self, view: WallView, now: float) -> None:
@@ -115,6 +118,8 @@ class WallClock(Widget):
         self._time.update(time)
         self._plain.update(time)
         self._state.update(state)
+        self._instructions.update(phase.instructions if phase is not None else "")
+        self._instructions.display = phase is not None and bool(phase.instructions)
         self._next.update(_next_phases(view, now))
         # Each large digit (and the colon) is 3 cells wide.
         self.set_class(self.content_region.width < 3 * len(time) + 2, "-narrow")
