@@ -27,6 +27,7 @@ from fiction.render.sheet import (
     CardSize,
     plan_sheet,
 )
+from fiction.render.templating import TemplateFolders
 
 MEASURING_ROOM = 4.0
 """Cards are measured on pages this many times their height, so an overflow shows in full."""
@@ -70,14 +71,51 @@ def fitted_sizes(
 
     The cards are measured side by side on one tall page (`measuring_page`);
     `laid_out` measures only the cards that may not fit, and checks the others
-    in the printed layout itself.
+    in the printed layout itself. A card already fitted in this process, with
+    the same templates and fonts (`_fingerprint`), is not measured again: the
+    app and the server print the same deck many times.
     """
+    folders = _fingerprint(printer.folders)
+    known = {face.key: _FITTED.get((folders, size, face)) for face in faces}
+    pending = [face for face in faces if known[face.key] is None]
 
     def measure(pending: Sequence[Face], sizes: dict[str, float]) -> object:
         page = card_pages.measuring_page(size, pending, sizes, room=MEASURING_ROOM)
         return printer.layout(cards_html(printer, deck, size, [page], print_shop=False))
 
-    return fit_sizes(faces, size.body_pt, measure)
+    fitted = fit_sizes(pending, size.body_pt, measure) if pending else {}
+    if len(_FITTED) > FITTED_KEPT:
+        _FITTED.clear()
+    for face in pending:
+        _FITTED[folders, size, face] = fitted[face.key]
+    return {face.key: known[face.key] or fitted[face.key] for face in faces}
+
+
+FITTED_KEPT = 4096
+"""Fitted sizes kept in memory (a few decks' worth), forgotten all at once past this."""
+_FITTED: dict[tuple[object, CardSize, Face], float] = {}
+
+
+def forget_fitted_sizes() -> None:
+    """Measure every card again from now on (the benchmark's cold runs)."""
+    _FITTED.clear()
+
+
+def _fingerprint(folders: TemplateFolders) -> tuple[object, ...]:
+    """What the template folders hold: every file's path, size and modification time.
+
+    A template, stylesheet or font changed on disk changes the fingerprint, so a
+    fitted size is never reused for a card that would now lay out differently.
+    """
+    files = []
+    for folder in folders.search_path:
+        for path in sorted(folder.rglob("*")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            files.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(files)
 
 
 def laid_out(

@@ -8,10 +8,11 @@ import re
 
 import pytest
 
-from fiction.render.cards import CardOptions, cards_document, fitted_sizes
+from fiction.render.cards import CardOptions, cards_document, fitted_sizes, forget_fitted_sizes
 from fiction.render.faces import deck_faces
 from fiction.render.pdf import Printer
 from fiction.render.sheet import CARD_SIZES, PAPERS, plan_sheet
+from fiction.render.templating import TemplateFolders
 from tests.render.pdftext import comparable, page_texts
 
 
@@ -74,6 +75,7 @@ def test_print_shop_backs_are_each_laid_out(builtin_deck, folders):
 
 
 def test_the_cards_measured_together_share_one_page(builtin_deck, folders):
+    forget_fitted_sizes()
     printer = CountingPrinter(folders)
     faces = deck_faces(builtin_deck, ("vigilance",))[:6]
 
@@ -81,3 +83,36 @@ def test_the_cards_measured_together_share_one_page(builtin_deck, folders):
 
     assert printer.laid_out
     assert all(pages == 1 for _, pages in printer.laid_out)
+
+
+def test_cards_already_fitted_are_not_measured_again(builtin_deck, folders):
+    faces = deck_faces(builtin_deck, ("vigilance",))[:4]
+    size = CARD_SIZES["poker"]
+    forget_fitted_sizes()
+    first, again = CountingPrinter(folders), CountingPrinter(folders)
+
+    sizes = fitted_sizes(first, builtin_deck, faces, size)
+
+    assert fitted_sizes(again, builtin_deck, faces, size) == sizes
+    assert first.laid_out and not again.laid_out
+
+
+def test_a_template_changed_on_disk_measures_the_cards_again(builtin_deck, tmp_path):
+    faces = deck_faces(builtin_deck, ("vigilance",))[:2]
+    size = CARD_SIZES["poker"]
+    (tmp_path / "cards.css").write_text(
+        (TemplateFolders.chosen().builtin / "cards.css").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    mine = TemplateFolders.chosen(tmp_path)
+    forget_fitted_sizes()
+    fitted_sizes(CountingPrinter(mine), builtin_deck, faces, size)
+    (tmp_path / "cards.css").write_text(
+        (tmp_path / "cards.css").read_text(encoding="utf-8") + "\n.content { font-size: 2em; }\n",
+        encoding="utf-8",
+    )
+    again = CountingPrinter(mine)
+
+    fitted_sizes(again, builtin_deck, faces, size)
+
+    assert again.laid_out
