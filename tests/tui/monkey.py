@@ -8,7 +8,8 @@ accents included), digits, Tab, Entrée, Échap, arrows, F1 F2 F3 F5, Ctrl+N,
 Ctrl+R, Ctrl+P, rarely Ctrl+S and Ctrl+Q. It alternates bursts at full speed with
 short pauses, and every hundred-odd keys it walks (with keys) to the screen it has
 visited least — home, new workshop, workshop list, dashboard, join, each of the six
-wizard steps, the prompter — so every screen gets its share. When the app ends
+wizard steps, the prompter, a group's « La salle » (F6) and the facilitator's météo and
+bilan (m on the dashboard) — so every screen gets its share. When the app ends
 (Échap on the home, Ctrl+Q) it is started again: the quit path is tried too.
 
 A storm fails when
@@ -116,6 +117,8 @@ TARGETS = {
     "join": 1,
     **{f"wizard-{n}": 4 for n in range(1, 7)},
     "prompter": 1,
+    "room": 2,
+    "room-animation": 1,
 }
 """Where the storm walks to, and the share of keys each deserves."""
 
@@ -129,6 +132,8 @@ SCREEN_LABELS = {
     "DashboardScreen": "dashboard",
     "JoinScreen": "join",
     "PrompterScreen": "prompter",
+    "RoomScreen": "room",
+    "RoomSettingsScreen": "room-settings",
 }
 ANSWERS = (("escape",), ("enter",), ("tab", "enter"), ("tab", "tab", "enter"), ("o",))
 """Ways to answer a question in a modal, one drawn at a time while walking home."""
@@ -146,6 +151,8 @@ def screen_label(screen: Any) -> str:
     if step is not None:
         return f"wizard-{step}"
     name = type(screen).__name__
+    if name == "RoomScreen" and getattr(screen, "group_number", 0) is None:
+        return "room-animation"  # the facilitator's own météo and bilan
     return SCREEN_LABELS.get(name, name)
 
 
@@ -386,10 +393,15 @@ class Storm:
             return
         if target in ("new", "workshops", "join"):
             await self._press({"new": "n", "workshops": "r", "join": "j"}[target])
-        elif target == "dashboard":
+        elif target in ("dashboard", "room-animation"):
             await self._press("r")
             await self._pause(0.2)
             await self._press("enter")
+            if target == "room-animation":
+                await self._press("m")
+        elif target == "room":
+            await self._to_wizard(self.rng.randint(1, 6))
+            await self._press("f6")
         else:
             await self._to_wizard(5 if target == "prompter" else int(target[-1]))
             if target == "prompter" and wizard_step(self.app.screen) == 5:

@@ -34,11 +34,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def poll_faster(seconds: float) -> Iterator[None]:
     """Make every screen read the store every `seconds`: more refreshes racing with keys."""
     from fiction.tui.screens import dashboard, join
-    from fiction.tui.screens.group import wizard
+    from fiction.tui.screens.group import room, wizard
     from fiction.tui.widgets import countdown
 
     places = [
         (wizard, "POLL_SECONDS"),
+        (room, "POLL_SECONDS"),
         (join, "POLL_SECONDS"),
         (dashboard.DashboardScreen, "POLL_SECONDS"),
         (getattr(countdown, "Countdown", None), "POLL_SECONDS"),

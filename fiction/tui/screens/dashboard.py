@@ -31,6 +31,7 @@ from fiction.tui.access import fiction_app
 from fiction.tui.formats import ago, minutes_text
 from fiction.tui.printing import SCRIPT, PrintingScreen
 from fiction.tui.screens.confirm import ConfirmScreen
+from fiction.tui.screens.room_controls import ROOM_HELP, RoomControls, room_status
 from fiction.tui.watcher import WorkshopChanged, WorkshopUnreadable, WorkshopWatcher
 from fiction.tui.widgets.countdown import Countdown
 from fiction.tui.widgets.footer import Footer
@@ -72,12 +73,18 @@ class DashboardScreen(PrintingScreen):
         Binding("enter", "open_group", "Ouvrir le groupe", show=False, priority=True),
         Binding("escape", "app.pop_screen", "Retour"),
         Binding("s", "open_wall", "Écran de salle", show=False),
+        Binding("a", "room('wall')", "Affichage de la salle", show=False),
+        Binding("v", "room('votes')", "Révéler ou masquer les votes", show=False),
+        Binding("right_square_bracket", "room('next')", "Groupe suivant présente", show=False),
+        Binding("left_square_bracket", "room('previous')", "Groupe précédent", show=False),
+        Binding("g", "room('settings')", "Réglages de la salle", show=False),
+        Binding("m", "room('notes')", "Météo et bilan de l'animation", show=False),
         # No room in the footer at 80 columns: the help and the palette list them.
         Binding("l", "print_booklet", "Imprimer le livret", show=False),
         Binding("c", "print_cards", "Imprimer les cartes", show=False),
         Binding("j", "print_script", "Imprimer le journal du groupe", show=False),
     ]
-    HELP = """\
+    HELP = f"""\
 # Tableau de bord
 
 Tous les groupes de l'atelier, mis à jour toutes les secondes pendant qu'ils
@@ -114,6 +121,7 @@ La palette (Ctrl+P) en tire un nouveau : les appareils déjà entrés restent co
 grand compte à rebours, les phases suivantes avec leur heure, le code d'entrée
 et son QR code, l'avancement de chaque groupe. **Échap** revient ici.
 
+{ROOM_HELP}
 ## Imprimer
 
 Les fichiers PDF sont écrits dans le dossier où fiction a été lancé, sous le
@@ -134,10 +142,12 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
         self.watcher = WorkshopWatcher(self, workshop_name, self.POLL_SECONDS)
         self._open_screens: dict[int, int] = {}
         self._card_titles: Callable[[str], str] = str
+        self.room = RoomControls(self)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         yield Static(id="dashboard-info", markup=False)
+        yield Static(id="dashboard-room", markup=False)
         with Horizontal(id="dashboard-top"):
             yield Countdown(id="dashboard-countdown")
             yield Static(id="dashboard-agenda")
@@ -196,6 +206,7 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
         self._show_info(workshop)
         self._show_agenda(workshop)
         self._show_groups(workshop)
+        self._show_room()
 
     def _titles_from_deck(self, workshop: Workshop) -> Callable[[str], str]:
         try:
@@ -230,9 +241,15 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
             {str(group.number): self._cells(group, now) for group in workshop.groups}
         )
 
+    def _show_room(self) -> None:
+        if self.workshop is not None:
+            now = fiction_app(self).clock()
+            self.query_one("#dashboard-room", Static).update(room_status(self.workshop, now))
+
     def _show_edit_times(self) -> None:
         if self.workshop is None:
             return
+        self._show_room()  # the presenting group's timer
         table = self.query_one(GroupTable)
         now = fiction_app(self).clock()
         for group in self.workshop.groups:
@@ -376,6 +393,10 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
                 WallScreen(self.workshop_name, self.workshop, self.watcher.revision)
             )
 
+    def action_room(self, what: str) -> None:
+        """The room's controls (`RoomControls`): a, v, ], [, g, m."""
+        self.room.do(what)
+
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "Écran de salle",
@@ -423,6 +444,7 @@ La palette (Ctrl+P) propose aussi « Imprimer le journal du groupe N » pour cha
                 lambda number=group.number: self.open_group(number),
             )
         yield from self.print_commands(self.workshop.groups if self.workshop else ())
+        yield from self.room.commands()
 
 
 def _edited(group: Group, now: float) -> str:

@@ -83,6 +83,7 @@ montre les deux versions et vous laisse choisir.
 
 **F3** (ou le bouton « Suivant ») passe à l'étape suivante, **F2** revient à la
 précédente, **Échap** quitte le parcours. **Ctrl+P** ouvre la palette de commandes.
+**F6** ouvre « La salle » : la météo, les votes et le bilan du groupe.
 """
 
 
@@ -138,6 +139,7 @@ class GroupWizardScreen(Screen[None]):
         # The buttons at the bottom show these two keys: the footer keeps its room.
         Binding("f2", "previous", "Étape précédente", show=False),
         Binding("f3", "next", "Étape suivante", show=False),
+        Binding("f6", "open_room", "La salle", show=False),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     HELP = WIZARD_HELP
@@ -320,6 +322,18 @@ class GroupWizardScreen(Screen[None]):
     def _previous_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_previous()
+
+    @on(Button.Pressed, "#wizard-room")
+    def _room_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_open_room()
+
+    def action_open_room(self) -> None:
+        """« La salle »: the group's météo, votes and bilan (what was typed saved first)."""
+        from fiction.tui.screens.group.room import RoomScreen
+
+        if self.session is not None and self._saved():
+            self.app.push_screen(RoomScreen(self.workshop_name, self.group_number))
 
     @on(Button.Pressed, "#wizard-next")
     def _next_pressed(self, event: Button.Pressed) -> None:
@@ -520,5 +534,8 @@ class GroupWizardScreen(Screen[None]):
                 lambda number=step.NUMBER: self.go_to(number),
             )
         yield SystemCommand("Quitter le parcours", "Revenir à l'écran précédent", self.action_leave)
+        yield SystemCommand(
+            "La salle", "Météo, votes, bilan, prochain petit pas (F6)", self.action_open_room
+        )
         if self.step is not None:
             yield from self.step.commands()
