@@ -9,17 +9,32 @@ from typing import Any
 import click
 
 
+class StoreLocationType(click.ParamType):
+    """A store file (checked like any file option), or a `postgresql://` URL kept whole."""
+
+    name = "store"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from fiction.store.location import ServerURL, is_server_url
+
+        if isinstance(value, ServerURL) or (isinstance(value, str) and is_server_url(value)):
+            return ServerURL(str(value) if isinstance(value, str) else value.url)
+        return click.Path(path_type=Path, dir_okay=False).convert(value, param, ctx)
+
+
 def store_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    """`--store FICHIER` (or FICTION_STORE): the database file a command works on."""
+    """`--store FICHIER` (or FICTION_STORE): the database a command works on, a SQLite
+    file or a PostgreSQL server's `postgresql://` URL (a `StoreLocation`)."""
     return click.option(
         "--store",
         "store_path",
         metavar="FICHIER",
         envvar="FICTION_STORE",
-        type=click.Path(path_type=Path, dir_okay=False),
+        type=StoreLocationType(),
         help=(
             "Fichier de la base d'ateliers (par défaut : dans votre dossier de données ; "
-            "aussi la variable FICTION_STORE)."
+            "aussi la variable FICTION_STORE), ou base PostgreSQL partagée : "
+            "postgresql://utilisateur@serveur/base."
         ),
     )(command)
 

@@ -46,6 +46,7 @@ def serve_command(host: str, port: int, store_path: Path | None, deck_path: Path
     """
     from fiction.serve.launch import serve
     from fiction.serve.server import ServeSettings
+    from fiction.store.location import resolved
     from fiction.store.store import default_store_path
 
     if deck_path is not None:
@@ -53,5 +54,5 @@ def serve_command(host: str, port: int, store_path: Path | None, deck_path: Path
 
         load_deck(deck_path)  # a broken deck is refused here, not in every tab
         deck_path = deck_path.resolve()
-    store = (store_path or default_store_path()).expanduser().resolve()
+    store = resolved(store_path or default_store_path())
     serve(ServeSettings(host, port, store, deck_path), click.echo)

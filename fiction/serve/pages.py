@@ -9,10 +9,11 @@ the workshops a request may see with `visible_workshops()` and refuses, with
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from aiohttp import web
+
+from fiction.store.location import StoreLocation
 
 Holder = Callable[[web.Request], str | None]
 """The workshop a request's pass opens, when the server has a gate (None: no valid pass)."""
@@ -38,7 +39,7 @@ def allowed(holder: Holder | None, request: web.Request) -> str:
     return name
 
 
-def visible_workshops(store_path: Path, only: str | None) -> list[Any]:
+def visible_workshops(store_path: StoreLocation, only: str | None) -> list[Any]:
     """The workshops a request may see (all of them on this computer); in a thread."""
     from fiction.store.store import Store
 

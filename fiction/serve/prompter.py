@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -27,6 +26,7 @@ from aiohttp import web
 from fiction.errors import FictionError
 from fiction.serve.gate import TEMPLATES
 from fiction.serve.pages import Holder, allowed, html, visible_workshops
+from fiction.store.location import StoreLocation
 
 PREFIX = "/prompteur"
 AUTHOR = "prompteur"
@@ -36,7 +36,7 @@ AUTHOR = "prompteur"
 class Prompter:
     """The prompter's pages, reading (and saving the speed in) the served store."""
 
-    def __init__(self, store_path: Path, holder: Holder | None = None) -> None:
+    def __init__(self, store_path: StoreLocation, holder: Holder | None = None) -> None:
         self.store_path = store_path
         self.holder = holder
         """The workshop a request's pass opens, when the server has a gate."""

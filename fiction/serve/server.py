@@ -45,6 +45,7 @@ from fiction.serve.process import QUIT_TIMEOUT, AppProcess
 from fiction.serve.prompter import Prompter
 from fiction.serve.throttle import Throttle
 from fiction.serve.wall import Wall
+from fiction.store.location import StoreLocation, location_argument
 
 SHUTDOWN_TIMEOUT = 20.0
 """Seconds aiohttp waits for open requests once every app process has been stopped."""
@@ -54,7 +55,7 @@ SHUTDOWN_TIMEOUT = 20.0
 class ServeSettings:
     host: str
     port: int
-    store_path: Path
+    store_path: StoreLocation
     deck_path: Path | None = None
 
     @property
@@ -67,7 +68,8 @@ class ServeSettings:
         A tab that came in with a workshop's join code gets `--workshop`: its app
         shows that workshop's groups only, never the facilitator's screens.
         """
-        argv = [sys.executable, "-m", "fiction.serve.session", "--store", str(self.store_path)]
+        store = location_argument(self.store_path)
+        argv = [sys.executable, "-m", "fiction.serve.session", "--store", store]
         if self.deck_path is not None:
             argv += ["--deck", str(self.deck_path)]
         if workshop is not None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from fiction.store.location import store_location
+
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="fiction-session", add_help=False)
-    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--store", type=store_location, required=True)
     parser.add_argument("--deck", type=Path)
     parser.add_argument("--workshop")
     options = parser.parse_args(argv)

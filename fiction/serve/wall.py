@@ -25,7 +25,6 @@ import contextlib
 import json
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -36,6 +35,7 @@ from fiction.report.wall import wall_view
 from fiction.serve import address
 from fiction.serve.gate import TEMPLATES
 from fiction.serve.pages import Holder, allowed, html, visible_workshops
+from fiction.store.location import StoreLocation
 
 if TYPE_CHECKING:
     from fiction.store.model import Workshop
@@ -53,7 +53,7 @@ LEFT_CHECK_SECONDS = 1.0
 class Feed:
     """One workshop's readings, polled once for all its viewers."""
 
-    def __init__(self, store_path: Path, name: str, poll: float) -> None:
+    def __init__(self, store_path: StoreLocation, name: str, poll: float) -> None:
         self.store_path = store_path
         self.name = name
         self.poll = poll
@@ -134,7 +134,7 @@ class Wall:
 
     def __init__(
         self,
-        store_path: Path,
+        store_path: StoreLocation,
         holder: Holder | None = None,
         *,
         max_viewers: int = MAX_VIEWERS,

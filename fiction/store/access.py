@@ -8,11 +8,11 @@ Column names come from the fixed registry in `paths`, never from input.
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from fiction.cards.model import CARD_KINDS
 from fiction.errors import FictionError
+from fiction.store.database import Database
 from fiction.store.model import SEGMENT_FIELDS
 from fiction.store.paths import GROUP_LINES, Target
 
@@ -30,7 +30,7 @@ def _decode(column: str, raw: Any) -> Any:
     return json.loads(raw) if column in _JSON_COLUMNS or column.startswith("review_") else raw
 
 
-def read(db: sqlite3.Connection, workshop_id: int, target: Target) -> Any:
+def read(db: Database, workshop_id: int, target: Target) -> Any:
     group = target.group
     if target.kind == "column":
         table, where, keys = _row_of(workshop_id, group)
@@ -80,7 +80,7 @@ def read(db: sqlite3.Connection, workshop_id: int, target: Target) -> Any:
     return segment[target.column]
 
 
-def write(db: sqlite3.Connection, workshop_id: int, target: Target, value: Any) -> None:
+def write(db: Database, workshop_id: int, target: Target, value: Any) -> None:
     group = target.group
     if target.kind == "column":
         table, where, keys = _row_of(workshop_id, group)
@@ -175,7 +175,7 @@ def segment_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
     return segment | {"speakers": json.loads(segment["speakers"])}
 
 
-def _read_hand(db: sqlite3.Connection, workshop_id: int, group: int, round_number: int) -> Any:
+def _read_hand(db: Database, workshop_id: int, group: int, round_number: int) -> Any:
     row = db.execute(
         f"SELECT {HAND_COLUMNS} FROM hands"
         " WHERE workshop_id = ? AND group_number = ? AND round = ?",
@@ -187,7 +187,7 @@ def _read_hand(db: sqlite3.Connection, workshop_id: int, group: int, round_numbe
 
 
 def _read_segment(
-    db: sqlite3.Connection, workshop_id: int, group: int, segment_id: int
+    db: Database, workshop_id: int, group: int, segment_id: int
 ) -> dict[str, Any] | None:
     row = db.execute(
         f"SELECT {SEGMENT_COLUMNS} FROM segments"
@@ -197,7 +197,7 @@ def _read_segment(
     return None if row is None else segment_from_row(row)
 
 
-def _remove_segment(db: sqlite3.Connection, workshop_id: int, group: int, segment_id: int) -> None:
+def _remove_segment(db: Database, workshop_id: int, group: int, segment_id: int) -> None:
     keys = (workshop_id, group, segment_id)
     row = db.execute(
         "SELECT position FROM segments"
@@ -217,7 +217,7 @@ def _remove_segment(db: sqlite3.Connection, workshop_id: int, group: int, segmen
 
 
 def insert_segment(
-    db: sqlite3.Connection, workshop_id: int, group: int, segment_id: int, value: dict[str, Any]
+    db: Database, workshop_id: int, group: int, segment_id: int, value: dict[str, Any]
 ) -> None:
     """Insert at `value["position"]` (at most the end), moving the later ones down."""
     count = db.execute(
@@ -247,7 +247,7 @@ def insert_segment(
     )
 
 
-def write_agenda(db: sqlite3.Connection, workshop_id: int, agenda: list[dict[str, Any]]) -> None:
+def write_agenda(db: Database, workshop_id: int, agenda: list[dict[str, Any]]) -> None:
     db.execute("DELETE FROM agenda_phases WHERE workshop_id = ?", (workshop_id,))
     db.executemany(
         "INSERT INTO agenda_phases (workshop_id, position, title, minutes, instructions, day)"

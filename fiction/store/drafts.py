@@ -5,7 +5,9 @@ and the screen closes anyway, what was typed goes to a small JSON file
 beside the store, one per workshop and group. Reopening the group offers it
 back. A draft is the screen's, not the workshop's: no history, no export.
 The folder sits beside the store because SQLite already needs to write
-there (its journal); a draft that cannot be written either is reported.
+there (its journal); a draft that cannot be written either is reported. A
+store on a PostgreSQL server has no folder: its drafts go to this computer's
+data folder, one folder per database.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 from fiction.errors import FictionError
 from fiction.fileio import write_atomically
+from fiction.store.location import ServerURL, StoreLocation
 
 MAX_BYTES = 2_000_000
 """A draft file larger than this is not ours (or not a draft): it is left alone."""
@@ -36,8 +39,14 @@ class Draft:
 class DraftBox:
     """The drafts of one store: `<store>.brouillons/`."""
 
-    def __init__(self, store_path: Path) -> None:
-        self.folder = Path(f"{store_path}.brouillons")
+    def __init__(self, store_path: StoreLocation) -> None:
+        if isinstance(store_path, ServerURL):
+            from platformdirs import user_data_dir
+
+            database = hashlib.sha256(str(store_path).encode()).hexdigest()[:16]
+            self.folder = Path(user_data_dir("fiction", appauthor=False)) / f"brouillons-{database}"
+        else:
+            self.folder = Path(f"{store_path}.brouillons")
 
     def _path(self, workshop: str, group: int) -> Path:
         key = hashlib.sha256(f"{workshop}\x00{group}".encode()).hexdigest()[:16]
@@ -48,7 +57,7 @@ class DraftBox:
         found = self.read(workshop, group)
         merged = {**(found.fields if found else {}), **fields}
         try:
-            self.folder.mkdir(exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise FictionError(
                 f"Impossible de garder le brouillon dans « {self.folder} » "

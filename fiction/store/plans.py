@@ -10,13 +10,13 @@ minute" safe when two processes do it at once.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from fiction.errors import FictionError, StaleEdit
 from fiction.store import access, hands, plain
 from fiction.store import values as check
+from fiction.store.database import Database
 from fiction.store.labels import field_label
 from fiction.store.model import SEGMENT_FIELDS, PhaseState
 from fiction.store.paths import (
@@ -28,7 +28,7 @@ from fiction.store.paths import (
     target_of,
 )
 
-Plan = Callable[[sqlite3.Connection, int], tuple[Target, Any, Any]]
+Plan = Callable[[Database, int], tuple[Target, Any, Any]]
 """(database, workshop id) -> (target, current value, new value)."""
 
 
@@ -44,7 +44,7 @@ def typed(group: int | None, field: str, value: Any, expected: Any = ANY_VALUE) 
     saved it meanwhile, and its text must not be overwritten unseen.
     """
 
-    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+    def plan(db: Database, workshop_id: int) -> tuple[Target, Any, Any]:
         target = editable(group, field)
         new = target.check(value)
         if target.kind == "answer" and target.key not in _vigilance_ids(db, workshop_id, group):
@@ -73,12 +73,12 @@ def typed(group: int | None, field: str, value: Any, expected: Any = ANY_VALUE) 
     return plan
 
 
-def _check_votes(db: sqlite3.Connection, workshop_id: int, group: int, votes: list[int]) -> None:
+def _check_votes(db: Database, workshop_id: int, group: int, votes: list[int]) -> None:
     """A group's votes: for existing groups, never its own, at most `votes_per_group`."""
     count, allowed = db.execute(
-        "SELECT (SELECT count(*) FROM groups WHERE workshop_id = ?1), votes_per_group"
-        " FROM workshops WHERE id = ?1",
-        (workshop_id,),
+        "SELECT (SELECT count(*) FROM groups WHERE workshop_id = ?), votes_per_group"
+        " FROM workshops WHERE id = ?",
+        (workshop_id, workshop_id),
     ).fetchone()
     where = f"groupe {group} : {field_label('votes')}"
     if len(votes) > allowed:
@@ -95,7 +95,7 @@ def _check_votes(db: sqlite3.Connection, workshop_id: int, group: int, votes: li
 def presenting(group: int | None, clock: Callable[[], float]) -> Plan:
     """The restitution: `group` presents from now on (its timer restarts), or None: nobody."""
 
-    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+    def plan(db: Database, workshop_id: int) -> tuple[Target, Any, Any]:
         target = target_of(None, PRESENTING)
         old = access.read(db, workshop_id, target)
         if group is None:
@@ -111,13 +111,13 @@ def presenting(group: int | None, clock: Callable[[], float]) -> Plan:
     return plan
 
 
-def _group_count(db: sqlite3.Connection, workshop_id: int) -> int:
+def _group_count(db: Database, workshop_id: int) -> int:
     return db.execute(
         "SELECT count(*) FROM groups WHERE workshop_id = ?", (workshop_id,)
     ).fetchone()[0]
 
 
-def _presenting_value(db: sqlite3.Connection, workshop_id: int, value: Any, where: str) -> Any:
+def _presenting_value(db: Database, workshop_id: int, value: Any, where: str) -> Any:
     value = check.mapping(value, where, ("group", "since"))
     group, since = value["group"], value["since"]
     if group is None:
@@ -138,19 +138,20 @@ def _holds(target: Target, current: Any, expected: Any) -> bool:
         return False
 
 
-def _last_author(db: sqlite3.Connection, workshop_id: int, target: Target) -> str:
+def _last_author(db: Database, workshop_id: int, target: Target) -> str:
     """Who made the latest edit of `target`, as the history names them."""
     segment = target.path.rsplit("/", 1)[0] if target.kind == "segment-field" else target.path
+    group = "group_number IS NULL" if target.group is None else "group_number = ?"
     row = db.execute(
-        "SELECT author FROM history WHERE workshop_id = ? AND group_number IS ? "
+        f"SELECT author FROM history WHERE workshop_id = ? AND {group} "
         "AND (path = ? OR path = ?) ORDER BY seq DESC LIMIT 1",
-        (workshop_id, target.group, target.path, segment),
+        (workshop_id, *([] if target.group is None else [target.group]), target.path, segment),
     ).fetchone()
     return row[0] if row else "un autre écran"
 
 
 def moved(group: int, segment_id: int, position: int) -> Plan:
-    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+    def plan(db: Database, workshop_id: int) -> tuple[Target, Any, Any]:
         target = target_of(group, segment_path(segment_id, "position"))
         return target, access.read(db, workshop_id, target), target.check(position)
 
@@ -166,7 +167,7 @@ def redrawn(group: int, round_number: int, cards: Mapping[str, Sequence[str]]) -
 
 
 def _hand(group: int, round_number: int, change: Callable[[dict[str, Any], int], Any]) -> Plan:
-    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+    def plan(db: Database, workshop_id: int) -> tuple[Target, Any, Any]:
         target = target_of(group, hand_path(round_number))
         old = access.read(db, workshop_id, target)
         limit = db.execute(
@@ -182,7 +183,7 @@ def new_segment(group: int, fields: Mapping[str, Any], position: int | None) -> 
     checked = {f: plain.segment_field(f, fields[f], f"séquence : {f}") for f in SEGMENT_FIELDS}
     checked["speakers"] = list(checked["speakers"])
 
-    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+    def plan(db: Database, workshop_id: int) -> tuple[Target, Any, Any]:
         count = db.execute(
             "SELECT count(*) FROM segments WHERE workshop_id = ? AND group_number = ?",
             (workshop_id, group),
@@ -200,7 +201,7 @@ def new_segment(group: int, fields: Mapping[str, Any], position: int | None) -> 
 
 
 def removed_segment(group: int, segment_id: int) -> Plan:
-    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+    def plan(db: Database, workshop_id: int) -> tuple[Target, Any, Any]:
         target = target_of(group, segment_path(segment_id))
         old = access.read(db, workshop_id, target)
         if old is None:
@@ -213,7 +214,7 @@ def removed_segment(group: int, segment_id: int) -> Plan:
 def countdown(change: Callable[[PhaseState, int], PhaseState]) -> Plan:
     """The shared countdown after `change(state, number of phases)`."""
 
-    def plan(db: sqlite3.Connection, workshop_id: int) -> tuple[Target, Any, Any]:
+    def plan(db: Database, workshop_id: int) -> tuple[Target, Any, Any]:
         target = target_of(None, "phase")
         old = access.read(db, workshop_id, target)
         phases = db.execute(
@@ -225,7 +226,7 @@ def countdown(change: Callable[[PhaseState, int], PhaseState]) -> Plan:
     return plan
 
 
-def restorable(db: sqlite3.Connection, workshop_id: int, target: Target, value: Any) -> Any:
+def restorable(db: Database, workshop_id: int, target: Target, value: Any) -> Any:
     """A value from the history, checked before undo writes it back.
 
     The history may come from an imported file: its values are checked as
@@ -261,7 +262,7 @@ def same(target: Target, current: Any, expected: Any) -> bool:
     return current == expected
 
 
-def _vigilance_ids(db: sqlite3.Connection, workshop_id: int, group: int | None) -> set[str]:
+def _vigilance_ids(db: Database, workshop_id: int, group: int | None) -> set[str]:
     return {
         card
         for (cards,) in db.execute(
@@ -272,18 +273,26 @@ def _vigilance_ids(db: sqlite3.Connection, workshop_id: int, group: int | None) 
     }
 
 
-def _next_segment_id(db: sqlite3.Connection, workshop_id: int, group: int) -> int:
+def _next_segment_id(db: Database, workshop_id: int, group: int) -> int:
     """An id no segment of this group ever had, so an old edit never meets a new segment.
 
-    The history names every segment ever made (`segment/<id>...`); SQLite's
-    CAST reads the leading digits of `<id>/<field>`.
+    The history names every segment ever made (`segment/<id>...`): SQLite's
+    CAST reads the leading digits of `<id>/<field>`, PostgreSQL needs them cut.
     """
-    row = db.execute(
-        "SELECT max(coalesce((SELECT max(segment_id) FROM segments"
-        "                     WHERE workshop_id = ?1 AND group_number = ?2), 0),"
-        "           coalesce((SELECT max(CAST(substr(path, 9) AS INTEGER)) FROM history"
-        "                     WHERE workshop_id = ?1 AND group_number = ?2"
-        "                     AND path LIKE 'segment/%'), 0))",
-        (workshop_id, group),
-    ).fetchone()
-    return row[0] + 1
+    number = (
+        "CAST(substring(path FROM '^segment/([0-9]+)') AS BIGINT)"
+        if db.dialect == "postgresql"
+        else "CAST(substr(path, 9) AS INTEGER)"
+    )
+    keys = (workshop_id, group)
+    in_segments = db.execute(
+        "SELECT coalesce(max(segment_id), 0) FROM segments"
+        " WHERE workshop_id = ? AND group_number = ?",
+        keys,
+    ).fetchone()[0]
+    in_history = db.execute(
+        f"SELECT coalesce(max({number}), 0) FROM history"
+        " WHERE workshop_id = ? AND group_number = ? AND path LIKE 'segment/%'",
+        keys,
+    ).fetchone()[0]
+    return max(in_segments, in_history) + 1

@@ -9,7 +9,7 @@ export, and the workshop's revision does not move.
 
 from __future__ import annotations
 
-import sqlite3
+from fiction.store.database import Database
 
 TIMEOUT = 15.0
 """Seconds after its last sign of life that a screen no longer counts as open."""
@@ -25,7 +25,7 @@ TABLE = (
 )
 
 
-def seen(db: sqlite3.Connection, workshop_id: int, group: int, screen: str, now: float) -> None:
+def seen(db: Database, workshop_id: int, group: int, screen: str, now: float) -> None:
     db.execute(
         "INSERT INTO open_screens VALUES (?, ?, ?, ?) ON CONFLICT "
         "(workshop_id, group_number, screen) DO UPDATE SET seen_at = excluded.seen_at",
@@ -38,14 +38,14 @@ def seen(db: sqlite3.Connection, workshop_id: int, group: int, screen: str, now:
     )
 
 
-def gone(db: sqlite3.Connection, workshop_id: int, group: int, screen: str) -> None:
+def gone(db: Database, workshop_id: int, group: int, screen: str) -> None:
     db.execute(
         "DELETE FROM open_screens WHERE workshop_id = ? AND group_number = ? AND screen = ?",
         (workshop_id, group, screen),
     )
 
 
-def counts(db: sqlite3.Connection, workshop_id: int, now: float) -> dict[int, int]:
+def counts(db: Database, workshop_id: int, now: float) -> dict[int, int]:
     """Group number → how many screens have it open (groups with none are left out)."""
     found = db.execute(
         "SELECT group_number, count(*) FROM open_screens "

@@ -7,13 +7,13 @@ loaded from the tables is equal to the one inserted, field for field.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from fiction.cards.model import CARD_KINDS
 from fiction.errors import FictionError
 from fiction.store import access, plain
+from fiction.store.database import Database
 from fiction.store.model import (
     REVIEW_KINDS,
     DealRecord,
@@ -66,18 +66,18 @@ _GROUP_JSON_COLUMNS = ("actions", "new_actors", "weather", "weather_end", "votes
 _EDIT_COLUMNS = ("seq", "at", "author", "group_number", "path", "old", "new", "undoes")
 
 
-def workshop_id(db: sqlite3.Connection, name: str) -> int | None:
+def workshop_id(db: Database, name: str) -> int | None:
     row = db.execute("SELECT id FROM workshops WHERE name = ?", (name,)).fetchone()
     return None if row is None else row[0]
 
 
-def insert_workshop(db: sqlite3.Connection, workshop: Workshop, history: Sequence[Edit]) -> int:
+def insert_workshop(db: Database, workshop: Workshop, history: Sequence[Edit]) -> int:
     """Insert a whole workshop and its history (the name must be free)."""
     deal = workshop.deal
     review = [access.dumps(list(workshop.review.items(kind))) for kind in REVIEW_KINDS]
-    cursor = db.execute(
+    inserted = db.execute(
         f"INSERT INTO workshops ({', '.join(_WORKSHOP_COLUMNS)})"
-        f" VALUES ({', '.join('?' * len(_WORKSHOP_COLUMNS))})",
+        f" VALUES ({', '.join('?' * len(_WORKSHOP_COLUMNS))}) RETURNING id",
         (
             workshop.name,
             workshop.date,
@@ -105,8 +105,7 @@ def insert_workshop(db: sqlite3.Connection, workshop: Workshop, history: Sequenc
             workshop.presenting_since,
         ),
     )
-    new_id = cursor.lastrowid
-    assert new_id is not None  # an INSERT always sets it
+    new_id: int = inserted.fetchall()[0][0]
     for group in workshop.groups:
         _insert_group(db, new_id, group)
     access.write_agenda(db, new_id, plain.agenda_to_data(workshop.agenda))
@@ -136,7 +135,7 @@ def insert_workshop(db: sqlite3.Connection, workshop: Workshop, history: Sequenc
     return new_id
 
 
-def _insert_group(db: sqlite3.Connection, workshop_id: int, group: Group) -> None:
+def _insert_group(db: Database, workshop_id: int, group: Group) -> None:
     data = plain.group_to_data(group)
     data |= {f"review_{kind}": items for kind, items in data["review"].items()}
     values = [
@@ -171,7 +170,7 @@ def _insert_group(db: sqlite3.Connection, workshop_id: int, group: Group) -> Non
         )
 
 
-def load_workshop(db: sqlite3.Connection, workshop_id: int) -> Workshop:
+def load_workshop(db: Database, workshop_id: int) -> Workshop:
     """The whole workshop (call inside one read transaction for a consistent snapshot)."""
     row = db.execute(
         f"SELECT {', '.join(_WORKSHOP_COLUMNS)} FROM workshops WHERE id = ?", (workshop_id,)
@@ -210,7 +209,7 @@ def load_workshop(db: sqlite3.Connection, workshop_id: int) -> Workshop:
     )
 
 
-def _load_groups(db: sqlite3.Connection, workshop_id: int, rounds: int) -> tuple[Group, ...]:
+def _load_groups(db: Database, workshop_id: int, rounds: int) -> tuple[Group, ...]:
     groups: dict[int, dict[str, Any]] = {}
     for row in db.execute(
         f"SELECT {', '.join(_GROUP_COLUMNS)} FROM groups WHERE workshop_id = ? ORDER BY number",
@@ -246,9 +245,7 @@ def _load_groups(db: sqlite3.Connection, workshop_id: int, rounds: int) -> tuple
     )
 
 
-def load_history(
-    db: sqlite3.Connection, workshop_id: int, group: int | None = None
-) -> tuple[Edit, ...]:
+def load_history(db: Database, workshop_id: int, group: int | None = None) -> tuple[Edit, ...]:
     """Every edit in order; with `group`, only that group's."""
     sql = f"SELECT {', '.join(_EDIT_COLUMNS)} FROM history WHERE workshop_id = ?"
     keys: tuple[int, ...] = (workshop_id,)
@@ -263,7 +260,7 @@ def edit_from_row(row: Sequence[Any]) -> Edit:
     return Edit(seq, at, author, group, path, json.loads(old), json.loads(new), undoes)
 
 
-def summaries(db: sqlite3.Connection) -> tuple[WorkshopSummary, ...]:
+def summaries(db: Database) -> tuple[WorkshopSummary, ...]:
     rows = db.execute(
         "SELECT name, date, place,"
         " (SELECT count(*) FROM groups WHERE workshop_id = workshops.id), updated_at"
@@ -272,7 +269,7 @@ def summaries(db: sqlite3.Connection) -> tuple[WorkshopSummary, ...]:
     return tuple(WorkshopSummary(*row) for row in rows)
 
 
-def undoable_edit(db: sqlite3.Connection, workshop_id: int, author: str, seq: int | None) -> Edit:
+def undoable_edit(db: Database, workshop_id: int, author: str, seq: int | None) -> Edit:
     """`author`'s last edit that is neither an undo nor undone, or edit `seq`."""
     undone = (
         "EXISTS (SELECT 1 FROM history u WHERE u.workshop_id = h.workshop_id AND u.undoes = h.seq)"

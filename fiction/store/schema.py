@@ -16,6 +16,8 @@ from pathlib import Path
 
 from fiction.errors import FictionError
 from fiction.store import presence
+from fiction.store.database import Database, SQLiteDatabase
+from fiction.store.postgres import ddl
 
 APPLICATION_ID = 0x66696374
 """`PRAGMA application_id` of every fiction store: the bytes of "fict"."""
@@ -24,7 +26,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _APPLICATION_ID_OFFSET = 68
 _HEADER_SIZE = 100
 
-Migration = Callable[[sqlite3.Connection], None]
+Migration = Callable[[Database], None]
 
 V1_TABLES = (
     """CREATE TABLE workshops (
@@ -143,9 +145,9 @@ V1_TABLES = (
 def statements(sql: Sequence[str]) -> Migration:
     """A migration made of SQL statements (run one by one, inside the migration's transaction)."""
 
-    def migrate(db: sqlite3.Connection) -> None:
+    def migrate(db: Database) -> None:
         for statement in sql:
-            db.execute(statement)
+            db.execute(ddl(statement, db.dialect))
 
     return migrate
 
@@ -223,7 +225,7 @@ def open_database(
     timeout: float,
     migrations: Sequence[Migration] = MIGRATIONS,
     read_only: bool = False,
-) -> sqlite3.Connection:
+) -> SQLiteDatabase:
     """Open (or create) the store at `path`, checked, migrated and in WAL mode.
 
     `read_only` opens an existing store without writing a byte to it (SQLite's
@@ -252,7 +254,7 @@ def open_database(
         db.execute("PRAGMA foreign_keys = ON")
         if existing:
             _check_contents(db, path, len(migrations))
-        _migrate(db, path, migrations)
+        _migrate(SQLiteDatabase(db), migrations)
         # WAL lets the dashboard read while groups write; FULL makes every
         # acknowledged edit survive a power cut, not only a killed process.
         db.execute("PRAGMA journal_mode = WAL")
@@ -262,12 +264,10 @@ def open_database(
         if isinstance(error, sqlite3.Error):
             raise database_error(error, path) from error
         raise
-    return db
+    return SQLiteDatabase(db)
 
 
-def _open_read_only(
-    path: Path, *, timeout: float, known: int, existing: bool
-) -> sqlite3.Connection:
+def _open_read_only(path: Path, *, timeout: float, known: int, existing: bool) -> SQLiteDatabase:
     if not existing:
         raise FictionError(f"La base d'ateliers « {path} » n'existe pas.")
     _check_header(path)
@@ -293,7 +293,7 @@ def _open_read_only(
         if isinstance(error, sqlite3.Error):
             raise database_error(error, path) from error
         raise
-    return db
+    return SQLiteDatabase(db)
 
 
 def _check_header(path: Path) -> None:
@@ -339,7 +339,7 @@ def _check_contents(db: sqlite3.Connection, path: Path, known: int) -> None:
         raise damaged(path, problems[0])
 
 
-def _migrate(db: sqlite3.Connection, path: Path, migrations: Sequence[Migration]) -> None:
+def _migrate(db: SQLiteDatabase, migrations: Sequence[Migration]) -> None:
     """Bring the file to the latest schema in one transaction (all steps or none)."""
     if db.execute("PRAGMA user_version").fetchone()[0] == len(migrations):
         return

@@ -1,14 +1,18 @@
-"""The workshop store: one SQLite file, every edit committed as it is made.
+"""The workshop store: one SQLite file or PostgreSQL database, every edit committed
+as it is made.
 
-Each edit is one `BEGIN IMMEDIATE` transaction: it reads the current value,
-writes the new one and appends the change to the history, so several
-processes (one per group screen) can write to the same workshop without
+Each edit is one write transaction that holds the workshop's write lock from
+its start (`BEGIN IMMEDIATE` on SQLite, an advisory lock on PostgreSQL: see
+`database`): it reads the current value, writes the new one and appends the
+change to the history, so several processes (one per group screen, or
+several `fiction serve` on one server) can write to the same workshop without
 losing an update, and a process killed right after an edit returned keeps it.
 Same field edited twice: the last writer wins, and the history keeps both.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sqlite3
@@ -22,8 +26,11 @@ from typing import Any
 from fiction.errors import FictionError
 from fiction.store import access, join_codes, phase, plain, plans, presence, rows
 from fiction.store import values as check
+from fiction.store.database import Database
+from fiction.store.location import ServerURL, StoreLocation, store_location
 from fiction.store.model import Edit, PhaseState, Workshop, WorkshopSummary
 from fiction.store.paths import Target, target_of
+from fiction.store.postgres import open_server, server_error
 from fiction.store.schema import MIGRATIONS, Migration, database_error, open_database
 
 ENV_VAR = "FICTION_STORE"
@@ -32,18 +39,20 @@ BUSY_TIMEOUT = 10.0
 """Seconds an edit waits for another process's edit; each takes milliseconds."""
 
 
-def default_store_path() -> Path:
-    """`FICTION_STORE` if set, else the user's data folder (nothing to configure)."""
+def default_store_path() -> StoreLocation:
+    """`FICTION_STORE` if set (a file, or a `postgresql://` URL), else the user's data
+    folder (nothing to configure)."""
     chosen = os.environ.get(ENV_VAR)
     if chosen:
-        return Path(chosen).expanduser()
+        return store_location(chosen)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("fiction", appauthor=False)) / FILE_NAME
 
 
 class Store:
-    """All workshops in one database file; safe to share between processes.
+    """All workshops in one database (a SQLite file, or a PostgreSQL database when `path`
+    is a `postgresql://` URL); safe to share between processes.
 
     One `Store` may also be shared by the threads of one process (the app's
     workers): its operations take turns on the connection.
@@ -51,23 +60,32 @@ class Store:
 
     def __init__(
         self,
-        path: Path | str | None = None,
+        path: StoreLocation | str | None = None,
         *,
         clock: Callable[[], float] = time.time,
         timeout: float | None = None,
         migrations: Sequence[Migration] = MIGRATIONS,
         read_only: bool = False,
     ) -> None:
-        self.path = Path(path) if path is not None else default_store_path()
+        self.path: StoreLocation = (
+            store_location(path) if path is not None else default_store_path()
+        )
+        """Where the store is; printed as is in messages (a URL without its password)."""
         self._clock = clock
         self._lock = threading.Lock()
         timeout = BUSY_TIMEOUT if timeout is None else timeout
-        self._db = open_database(
-            self.path, timeout=timeout, migrations=migrations, read_only=read_only
-        )
+        self._db: Database
+        if isinstance(self.path, ServerURL):
+            self._db = open_server(
+                self.path, timeout=timeout, migrations=migrations, read_only=read_only
+            )
+        else:
+            self._db = open_database(
+                self.path, timeout=timeout, migrations=migrations, read_only=read_only
+            )
 
     @classmethod
-    def for_reading(cls, path: Path | str | None = None) -> Store:
+    def for_reading(cls, path: StoreLocation | str | None = None) -> Store:
         """The store at `path` for commands that only read it: opened as usual, or
         read-only when the file or its folder refuses writes (a copy on a read-only
         share, mode 0444), so listing, showing, exporting and printing still work."""
@@ -134,7 +152,7 @@ class Store:
         history = plain.history_from_data(
             [plain.edit_to_data(edit) for edit in history], "historique", len(workshop.groups)
         )
-        with self._transaction(write=True) as db:
+        with self._transaction(write=True, workshop=workshop.name) as db:
             if rows.workshop_id(db, workshop.name) is not None:
                 raise FictionError(
                     f"Un atelier nommé « {workshop.name} » existe déjà : choisissez un autre nom."
@@ -142,7 +160,7 @@ class Store:
             rows.insert_workshop(db, workshop, history)
 
     def delete(self, name: str) -> None:
-        with self._transaction(write=True) as db:
+        with self._transaction(write=True, workshop=name) as db:
             db.execute("DELETE FROM workshops WHERE id = ?", (self._find(db, name),))
 
     # --- edits ------------------------------------------------------------------
@@ -301,7 +319,7 @@ class Store:
         undo never overwrites another person's work.
         """
         author = check.label(author, "auteur")
-        with self._transaction(write=True) as db:
+        with self._transaction(write=True, workshop=name) as db:
             workshop_id = self._find(db, name)
             edit = rows.undoable_edit(db, workshop_id, author, seq)
             target = target_of(edit.group, edit.path)
@@ -321,12 +339,12 @@ class Store:
 
     def screen_seen(self, name: str, group: int, screen: str) -> None:
         """A group screen is open (said when it opens, then at each of its polls)."""
-        with self._transaction(write=True) as db:
+        with self._transaction(write=True, workshop=name) as db:
             presence.seen(db, self._find(db, name, group), group, screen, self._clock())
 
     def screen_gone(self, name: str, group: int, screen: str) -> None:
         """A group screen closed."""
-        with self._transaction(write=True) as db:
+        with self._transaction(write=True, workshop=name) as db:
             presence.gone(db, self._find(db, name, group), group, screen)
 
     def open_screens(self, name: str) -> dict[int, int]:
@@ -338,7 +356,7 @@ class Store:
 
     def _edit(self, name: str, group: int | None, author: str, plan: plans.Plan) -> Edit | None:
         author = check.label(author, "auteur")
-        with self._transaction(write=True) as db:
+        with self._transaction(write=True, workshop=name) as db:
             workshop_id = self._find(db, name, group)
             target, old, new = plan(db, workshop_id)
             if plans.same(target, old, new):
@@ -349,7 +367,7 @@ class Store:
 
     def _record(
         self,
-        db: sqlite3.Connection,
+        db: Database,
         workshop_id: int,
         target: Target,
         old: Any,
@@ -383,7 +401,7 @@ class Store:
             )
         return Edit(seq, now, author, target.group, target.path, old, new, undoes)
 
-    def _find(self, db: sqlite3.Connection, name: str, group: int | None = None) -> int:
+    def _find(self, db: Database, name: str, group: int | None = None) -> int:
         workshop_id = rows.workshop_id(db, name)
         if workshop_id is None:
             raise FictionError(
@@ -401,17 +419,32 @@ class Store:
         return workshop_id
 
     @contextmanager
-    def _transaction(self, *, write: bool) -> Iterator[sqlite3.Connection]:
-        """One transaction; a write takes the database's write lock from the start."""
+    def _transaction(self, *, write: bool, workshop: str = "") -> Iterator[Database]:
+        """One transaction; a write takes `workshop`'s write lock from the start (on SQLite,
+        the file's one lock).
+
+        This is where every edit commits: a watcher of the store (a dashboard, another
+        `fiction serve`) learns of it from `revision`, which moves with each edit.
+        """
         with self._lock:
+            db = self._db
             try:
-                self._db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+                db.begin(write=write, key=workshop)
                 try:
-                    yield self._db
+                    yield db
                 except BaseException:
-                    if self._db.in_transaction:
-                        self._db.execute("ROLLBACK")
+                    if db.in_transaction:
+                        db.rollback()
                     raise
-                self._db.execute("COMMIT")
-            except sqlite3.Error as error:
-                raise database_error(error, self.path) from error
+                db.commit()
+            except db.errors as error:
+                if db.in_transaction:  # a lock or a commit that failed leaves it open
+                    with contextlib.suppress(*db.errors):
+                        db.rollback()
+                raise self._failure(error) from error
+
+    def _failure(self, error: Exception) -> FictionError:
+        if isinstance(self.path, ServerURL):
+            return server_error(error, self.path)
+        assert isinstance(error, sqlite3.Error)
+        return database_error(error, self.path)

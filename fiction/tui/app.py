@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     # The first screen is up before these are needed: the store is opened, a
     # deck loaded, help (Markdown) and errors shown later, each importing its own.
     from fiction.cards.model import Deck
+    from fiction.store.location import StoreLocation
     from fiction.store.model import Workshop
     from fiction.store.store import Store
 
@@ -78,7 +79,7 @@ class FictionApp(App[None]):
     def __init__(
         self,
         *,
-        store_path: Path | None = None,
+        store_path: StoreLocation | None = None,
         deck_path: Path | None = None,
         clock: Callable[[], float] = time.time,
         author: str = "animation",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -89,9 +88,9 @@ def test_an_agenda_written_before_days_reads_with_the_defaults():
     assert plain.agenda_from_data(old, "agenda") == (Phase("Accueil", 15), Phase("Scénario", 45))
 
 
-def test_instructions_and_days_go_through_the_store_and_an_export(tmp_path: Path):
+def test_instructions_and_days_go_through_the_store_and_an_export(store_location):
     workshop = dataclasses.replace(small_workshop(), agenda=TWO_DAYS)
-    with Store(tmp_path / "a.sqlite3") as store:
+    with Store(store_location) as store:
         store.add(workshop)
         assert store.load(workshop.name).agenda == TWO_DAYS
         document = json.loads(exchange.to_json(store.load(workshop.name), ()))
@@ -105,8 +104,8 @@ def test_instructions_and_days_go_through_the_store_and_an_export(tmp_path: Path
     assert plain.agenda_from_data(agenda, "agenda") == TWO_DAYS
 
 
-def test_editing_the_agenda_records_instructions_and_days_in_the_history(tmp_path: Path):
-    with Store(tmp_path / "a.sqlite3") as store:
+def test_editing_the_agenda_records_instructions_and_days_in_the_history(store_location):
+    with Store(store_location) as store:
         store.add(small_workshop())
         edit = store.set_field(
             "Atelier du Mans", None, "agenda", plain.agenda_to_data(TWO_DAYS), "Loutre"
@@ -145,8 +144,8 @@ def test_a_wrong_day_or_instructions_is_refused_naming_the_line(agenda, message)
         plain.agenda_from_data(agenda, "agenda")
 
 
-def test_the_store_refuses_days_that_go_back(tmp_path: Path):
-    with Store(tmp_path / "a.sqlite3") as store:
+def test_the_store_refuses_days_that_go_back(store_location):
+    with Store(store_location) as store:
         store.add(small_workshop())
         backwards = [{"title": "A", "minutes": 5, "day": 2}, {"title": "B", "minutes": 5}]
         with pytest.raises(FictionError, match="la phase n° 2 est au jour 1"):

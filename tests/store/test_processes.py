@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from fiction.store.location import StoreLocation, location_argument
 from fiction.store.store import Store
 from tests.workshops import small_workshop
 
@@ -42,10 +43,10 @@ def _acknowledged(lines: list[str]) -> list[tuple[int, int | None, str, object]]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
-def test_a_process_killed_mid_stream_loses_no_acknowledged_edit(store_path: Path):
-    with Store(store_path) as store:
+def test_a_process_killed_mid_stream_loses_no_acknowledged_edit(store_location: StoreLocation):
+    with Store(store_location) as store:
         store.add(small_workshop())
-    child = _start("stream", str(store_path), NAME)
+    child = _start("stream", location_argument(store_location), NAME)
     lines = [child.stdout.readline() for _ in range(150)]
     os.kill(child.pid, signal.SIGKILL)
     lines += child.stdout.readlines()  # acknowledged before the kill, still in the pipe
@@ -54,7 +55,7 @@ def test_a_process_killed_mid_stream_loses_no_acknowledged_edit(store_path: Path
     acknowledged = _acknowledged([line for line in lines if line.endswith("\n")])
     assert len(acknowledged) >= 150
 
-    with Store(store_path) as reopened:
+    with Store(store_location) as reopened:
         history = {edit.seq: edit for edit in reopened.history(NAME)}
         workshop = reopened.load(NAME)
     for seq, group, path, value in acknowledged:
@@ -68,12 +69,13 @@ def test_a_process_killed_mid_stream_loses_no_acknowledged_edit(store_path: Path
     assert last_seq in (acknowledged[-1][0], acknowledged[-1][0] + 1)
 
 
-def test_ten_writer_processes_on_one_workshop_lose_no_edit(store_path: Path):
-    with Store(store_path) as store:
+def test_ten_writer_processes_on_one_workshop_lose_no_edit(store_location: StoreLocation):
+    with Store(store_location) as store:
         store.add(small_workshop())
         store.start_phase(NAME, 0, "animatrice")
     writers = [
-        _start("writer", str(store_path), NAME, str(n), str(EDITS_EACH)) for n in range(WRITERS)
+        _start("writer", location_argument(store_location), NAME, str(n), str(EDITS_EACH))
+        for n in range(WRITERS)
     ]
     for process in writers:
         assert process.stdout.readline() == "prêt\n"
@@ -84,7 +86,7 @@ def test_ten_writer_processes_on_one_workshop_lose_no_edit(store_path: Path):
     assert [process.returncode for process in writers] == [0] * WRITERS, outputs[0][1]
     acknowledged = [edit for out, _ in outputs for edit in _acknowledged(out.splitlines())]
 
-    with Store(store_path) as reopened:
+    with Store(store_location) as reopened:
         history = reopened.history(NAME)
         workshop = reopened.load(NAME)
     per_writer = EDITS_EACH * 2 + 5

@@ -16,8 +16,8 @@ NAME = "Atelier du Mans"
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "ateliers.sqlite3") as opened:
+def store(store_location):
+    with Store(store_location) as opened:
         opened.add(small_workshop(NAME))
         yield opened
 

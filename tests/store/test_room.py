@@ -182,9 +182,9 @@ def _room_workshop() -> Workshop:
     )
 
 
-def test_room_fields_go_through_the_store_and_both_export_formats(tmp_path: Path):
+def test_room_fields_go_through_the_store_and_both_export_formats(tmp_path: Path, store_location):
     written = _room_workshop()
-    with Store(tmp_path / "a.sqlite3") as store:
+    with Store(store_location) as store:
         store.add(written)
         loaded, history = store.snapshot(NAME)
     assert loaded == written

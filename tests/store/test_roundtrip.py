@@ -40,23 +40,24 @@ def test_plain_data_reads_back_as_the_same_workshop(case: tuple[Workshop, tuple[
 @ROUND_TRIP
 @given(case=workshops_with_history())
 def test_store_gives_back_the_workshop_it_was_given(
-    tmp_path: Path, case: tuple[Workshop, tuple[Edit, ...]]
+    store_location, case: tuple[Workshop, tuple[Edit, ...]]
 ):
     workshop, history = _unique(case[0]), case[1]
-    with Store(tmp_path / "tables.sqlite3") as store:
+    with Store(store_location) as store:
         store.add(workshop, history)
         assert store.snapshot(workshop.name) == (workshop, history)
 
 
+@pytest.mark.sqlite_only  # the exports' bytes on PostgreSQL: tests/store/test_postgres.py
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])
 @ROUND_TRIP
 @given(case=workshops_with_history())
 def test_export_then_import_gives_an_identical_workshop(
-    tmp_path: Path, suffix: str, case: tuple[Workshop, tuple[Edit, ...]]
+    tmp_path: Path, store_location, suffix: str, case: tuple[Workshop, tuple[Edit, ...]]
 ):
     workshop, history = _unique(case[0]), case[1]
     write = exchange.to_json if suffix == ".json" else exchange.to_yaml
-    with Store(tmp_path / "source.sqlite3") as source:
+    with Store(store_location) as source:
         source.add(workshop, history)
         text = write(*source.snapshot(workshop.name))
     file = tmp_path / f"export{suffix}"
