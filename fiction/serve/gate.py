@@ -13,11 +13,17 @@ from that address, up to a ceiling (see `throttle`). The try is reserved with
 the throttle before the form is even read: while it is checked and while its
 wait lasts, any other try from the same address is turned away unchecked, so
 parallel guesses buy nothing.
+
+The same form takes the facilitator's code (drawn when the server starts,
+printed in its terminal): it earns the facilitator's pass, which opens the
+facilitator's screens (`/animation`) and every workshop's pages. Served on
+this computer only, there is no gate and `/animation` needs no code.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import math
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -30,6 +36,8 @@ from fiction.serve.passes import Passes
 from fiction.serve.throttle import Throttle
 
 ENTRY_PATH = "/entree"
+FACILITATOR_PATH = "/animation"
+"""The facilitator's app: the home, new workshops and the dashboards."""
 COOKIE = "fiction_entree"
 MAX_CODE_LENGTH = 64
 """Longer than any join code: anything longer is a miss without a look in the store."""
@@ -54,8 +62,12 @@ class Gate:
         throttle: Throttle,
         sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
         on_entry: Callable[[str, str], None] = lambda client, workshop: None,
+        facilitator_code: str | None = None,
     ) -> None:
+        """`facilitator_code`: the code that opens the facilitator's screens (None: none
+        does, only the facilitator's own computer)."""
         self.lookup = lookup
+        self.facilitator_code = normalise(facilitator_code or "")
         self.passes = passes
         self.throttle = throttle
         self.sleep = sleep
@@ -65,15 +77,31 @@ class Gate:
         return [web.get(ENTRY_PATH, self.entry_form), web.post(ENTRY_PATH, self.entry_submit)]
 
     def holder(self, request: web.Request) -> str | None:
-        """The workshop the request's pass names, None without a valid pass."""
+        """The workshop the request may see: its group pass's; for the facilitator, the one
+        its path names (None, every workshop, on a list page); None without a valid pass."""
+        if self.facilitator(request):
+            return request.match_info.get("workshop")
         return self.passes.check(request.cookies.get(COOKIE))
+
+    def group_pass(self, request: web.Request) -> str | None:
+        """The workshop of the request's group pass (None: no group pass)."""
+        return self.passes.check(request.cookies.get(COOKIE))
+
+    def facilitator(self, request: web.Request) -> bool:
+        """The request holds the facilitator's pass."""
+        return self.passes.is_facilitator(request.cookies.get(COOKIE))
+
+    def entered(self, request: web.Request) -> bool:
+        return self.facilitator(request) or self.group_pass(request) is not None
 
     @web.middleware
     async def middleware(
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
-        if request.path == ENTRY_PATH or self.holder(request) is not None:
+        if request.path == ENTRY_PATH or self.entered(request):
             return await handler(request)
+        if request.method == "GET" and request.path == FACILITATOR_PATH:
+            return page(FACILITATOR_ONLY, status=403)
         if request.method == "GET" and request.path == "/":
             raise web.HTTPSeeOther(ENTRY_PATH)
         raise web.HTTPForbidden(
@@ -81,7 +109,7 @@ class Gate:
         )
 
     async def entry_form(self, request: web.Request) -> web.StreamResponse:
-        if self.holder(request) is not None:
+        if self.entered(request):
             raise web.HTTPSeeOther("/")
         return page()
 
@@ -94,6 +122,10 @@ class Gate:
         form = await request.post()
         typed = str(form.get("code", ""))
         usable = 0 < len(typed.strip()) <= MAX_CODE_LENGTH
+        if usable and self._is_facilitator_code(typed):
+            self.throttle.succeeded(client)
+            self.on_entry(client, "")
+            raise self._enter(self.passes.issue(None), FACILITATOR_PATH)
         workshop = await self.lookup(typed) if usable else None
         if workshop is None:
             await self.sleep(self.throttle.failed(client))
@@ -104,16 +136,35 @@ class Gate:
             )
         self.throttle.succeeded(client)
         self.on_entry(client, workshop)
-        response = web.HTTPSeeOther("/")
+        raise self._enter(self.passes.issue(workshop), "/")
+
+    def _is_facilitator_code(self, typed: str) -> bool:
+        code = self.facilitator_code
+        return bool(code) and hmac.compare_digest(normalise(typed).encode(), code.encode())
+
+    def _enter(self, token: str, where: str) -> web.HTTPSeeOther:
+        response = web.HTTPSeeOther(where)
         response.set_cookie(
             COOKIE,
-            self.passes.issue(workshop),
+            token,
             max_age=int(self.passes.lifetime),
             httponly=True,
             samesite="Strict",
             path="/",
         )
-        raise response
+        return response
+
+
+FACILITATOR_ONLY = (
+    "Cette page est celle de l'animation : tapez le code de l'animation, affiché dans le "
+    "terminal où fiction serve a démarré. Un groupe ouvre l'adresse de l'atelier, sans "
+    "« /animation »."
+)
+
+
+def normalise(typed: str) -> str:
+    """A code as compared: upper case, without spaces or dashes (as join codes are)."""
+    return "".join(character for character in typed.upper() if character not in " \t-")
 
 
 def too_many(wait: float, *, from_this_device: bool) -> web.Response:

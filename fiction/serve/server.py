@@ -5,6 +5,11 @@ websocket protocol) and changes what a workshop needs:
 - its own French page, which loads nothing from outside this server and
   opens the websocket on the address the browser used (a tablet reaches the
   server by its network address, not by the one it listens on);
+- two pages of the app: `/` for the groups, whose app shows the groups'
+  screens only (choose a group, its journey), and `/animation` for the
+  facilitator's home and dashboards, which needs the facilitator (served on
+  this computer only, or the facilitator's code); the page tells the app whether the
+  screen is a touch screen, so that it shows buttons instead of naming keys;
 - the join-code gate (`fiction.serve.gate`) when the address needs it; on
   this computer only, a check of the Host header instead, so that a web page
   from elsewhere cannot reach the app by renaming 127.0.0.1 (DNS rebinding);
@@ -38,7 +43,16 @@ from textual_serve.server import Server, to_int
 
 from fiction.errors import FictionError
 from fiction.serve import address
-from fiction.serve.gate import COOKIE, ENTRY_PATH, TEMPLATES, Gate, Lookup
+from fiction.serve.gate import (
+    COOKIE,
+    ENTRY_PATH,
+    FACILITATOR_ONLY,
+    FACILITATOR_PATH,
+    TEMPLATES,
+    Gate,
+    Lookup,
+)
+from fiction.serve.gate import page as entry_page
 from fiction.serve.limits import Cap, Limits, Seat, Seats
 from fiction.serve.passes import Passes
 from fiction.serve.process import QUIT_TIMEOUT, AppProcess
@@ -57,23 +71,32 @@ class ServeSettings:
     port: int
     store_path: StoreLocation
     deck_path: Path | None = None
+    facilitator_code: str | None = None
+    """The code that opens `/animation` from another device (None: this computer only)."""
 
     @property
     def needs_code(self) -> bool:
         return address.needs_code(self.host)
 
-    def app_argv(self, workshop: str | None = None) -> list[str]:
+    def app_argv(
+        self, workshop: str | None = None, *, facilitator: bool = False, touch: bool = False
+    ) -> list[str]:
         """The command of one tab's app process: this Python, on the served store and deck.
 
-        A tab that came in with a workshop's join code gets `--workshop`: its app
-        shows that workshop's groups only, never the facilitator's screens.
+        A group's tab runs the groups' screens only (`--role groupe`), and one
+        that came in with a workshop's join code gets `--workshop` too: that
+        workshop's groups only. The facilitator's tab runs the whole app.
+        `--touch`: the page is on a touch screen.
         """
         store = location_argument(self.store_path)
         argv = [sys.executable, "-m", "fiction.serve.session", "--store", store]
         if self.deck_path is not None:
             argv += ["--deck", str(self.deck_path)]
-        if workshop is not None:
+        argv += ["--role", "animation" if facilitator else "groupe"]
+        if workshop is not None and not facilitator:
             argv += ["--workshop", workshop]
+        if touch:
+            argv.append("--touch")
         return argv
 
 
@@ -114,7 +137,10 @@ class WorkshopServer(Server):
                 throttle=throttle or Throttle(clock),
                 on_entry=lambda client, workshop: say(
                     f"Un appareil ({client}) est entré avec le code de « {workshop} »."
+                    if workshop
+                    else f"Un appareil ({client}) est entré avec le code de l'animation."
                 ),
+                facilitator_code=settings.facilitator_code,
             )
         self.wall = Wall(
             settings.store_path,
@@ -134,7 +160,9 @@ class WorkshopServer(Server):
         app.add_routes(
             [
                 web.get("/", self.handle_index),
+                web.get(FACILITATOR_PATH, self.handle_facilitator),
                 web.get("/ws", self.handle_websocket),
+                web.get(f"/ws{FACILITATOR_PATH}", self.handle_websocket),
                 web.get("/download/{key}", self.handle_download),
                 web.static("/static", self.statics_path),
                 *Prompter(self.settings.store_path, holder).routes(),
@@ -160,7 +188,18 @@ class WorkshopServer(Server):
             )
         return await handler(request)
 
+    def _facilitator(self, request: web.Request) -> bool:
+        """The facilitator's screens: served on this computer only, anyone on it (the guard
+        checked the host); behind the gate, the holder of the facilitator's pass."""
+        return self.gate is None or self.gate.facilitator(request)
+
+    async def handle_facilitator(self, request: web.Request) -> web.Response:
+        if not self._facilitator(request):
+            return entry_page(FACILITATOR_ONLY, status=403)
+        return await self.handle_index(request)
+
     async def handle_index(self, request: web.Request) -> web.Response:  # type: ignore[override]
+        """The app's page: the groups' at `/`, the facilitator's at `/animation`."""
         cap = "stopping" if self.stopping else self.seats.refusal(*self._seat_keys(request))
         if cap is not None:
             html = TEMPLATES.get_template("complet.html").render(
@@ -170,7 +209,7 @@ class WorkshopServer(Server):
         scheme = "wss" if request.secure else "ws"
         html = TEMPLATES.get_template("app.html").render(
             static_url="/static/",
-            websocket_url=f"{scheme}://{request.host}/ws",
+            websocket_url=f"{scheme}://{request.host}/ws{_role_path(request)}",
             font_size=to_int(request.query.get("fontsize", "16"), 16),
         )
         return web.Response(text=html, content_type="text/html", charset="utf-8")
@@ -180,6 +219,9 @@ class WorkshopServer(Server):
         origin = request.headers.get("Origin")
         if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
             raise web.HTTPForbidden(text="Origine refusée.")
+        facilitator = request.path.endswith(FACILITATOR_PATH)
+        if facilitator and not self._facilitator(request):
+            raise web.HTTPForbidden(text=FACILITATOR_ONLY)
         websocket = web.WebSocketResponse(heartbeat=15)
         # Before any await: tabs opened all at once are counted one by one.
         seat: Seat | Cap | str = (
@@ -195,7 +237,7 @@ class WorkshopServer(Server):
             if request.transport is None or request.transport.is_closing():
                 return websocket  # it left while the handshake was written: no read would end
             if isinstance(seat, Seat):
-                await self._run_tab(request, websocket)
+                await self._run_tab(request, websocket, facilitator=facilitator)
             else:
                 reason = refusal(seat, self._cap_count(seat)).encode()
                 await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=reason)
@@ -204,14 +246,18 @@ class WorkshopServer(Server):
                 seat.release()
         return websocket
 
-    async def _run_tab(self, request: web.Request, websocket: web.WebSocketResponse) -> None:
-        workshop = self.gate.holder(request) if self.gate is not None else None
+    async def _run_tab(
+        self, request: web.Request, websocket: web.WebSocketResponse, *, facilitator: bool
+    ) -> None:
+        workshop = self.gate.group_pass(request) if self.gate is not None else None
 
         async def close_tab() -> None:
             await self._close(websocket)
 
         process = AppProcess(
-            self.settings.app_argv(workshop),
+            self.settings.app_argv(
+                workshop, facilitator=facilitator, touch=request.query.get("touch") == "1"
+            ),
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=close_tab,
@@ -257,7 +303,7 @@ class WorkshopServer(Server):
     def _seat_keys(self, request: web.Request) -> tuple[str, str | None]:
         """Who a tab counts against: its device, and its browser's pass when it has one."""
         holder = None
-        if self.gate is not None and self.gate.holder(request) is not None:
+        if self.gate is not None and self.gate.passes.holds_one(request.cookies.get(COOKIE)):
             holder = request.cookies.get(COOKIE)
         return address.client(request.remote), holder
 
@@ -324,6 +370,11 @@ def stop_on_signals(stop: asyncio.Event) -> None:
     for number in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)):
         with contextlib.suppress(NotImplementedError, ValueError):
             loop.add_signal_handler(number, stop.set)
+
+
+def _role_path(request: web.Request) -> str:
+    """The websocket of the page's role: `/ws/animation` from the facilitator's page."""
+    return FACILITATOR_PATH if request.path == FACILITATOR_PATH else ""
 
 
 async def _home(request: web.Request) -> web.StreamResponse:

@@ -49,10 +49,15 @@ def home_screen() -> Screen:
     return HomeScreen()
 
 
-def _join_screen(workshop: str) -> Screen:
+def _join_screen(workshop: str | None) -> Screen:
     from fiction.tui.screens.join import JoinScreen
 
-    return JoinScreen(only=workshop)
+    return JoinScreen(only=workshop, home=True)
+
+
+FACILITATOR = "animation"
+GROUP = "groupe"
+"""Who the app serves: the facilitator (every screen) or a group (the groups' screens only)."""
 
 
 class FictionApp(App[None]):
@@ -84,12 +89,19 @@ class FictionApp(App[None]):
         clock: Callable[[], float] = time.time,
         author: str = "animation",
         group_workshop: str | None = None,
+        role: str = FACILITATOR,
+        touch: bool = False,
     ) -> None:
+        """`role`: GROUP for a group's browser tab, whose home is choosing its group (and,
+        with `group_workshop`, that workshop's groups only); `touch`: the screen is a
+        touch screen, so screens show buttons where they would name keys."""
         super().__init__()
+        self.role = GROUP if group_workshop is not None else role
+        self.touch = touch
         self._first_screen: Callable[[], Screen] = home_screen
-        if group_workshop is not None:
-            # A browser that came in with this workshop's join code: its groups
-            # only, never the facilitator's home, dashboard or other workshops.
+        if self.role == GROUP:
+            # Never the facilitator's home (new workshops, the deck folder, the
+            # store's path), dashboards or, with a join code, other workshops.
             self._first_screen = partial(_join_screen, group_workshop)
         self.store_path = store_path
         self.deck_path = deck_path
@@ -149,12 +161,33 @@ class FictionApp(App[None]):
 
         return workshop_deck(workshop.name, workshop.deck.id, self.deck_path, load=self.load_deck)
 
+    @property
+    def for_group(self) -> bool:
+        """A group's browser tab: no facilitator screen, no path of the server's files."""
+        return self.role == GROUP
+
+    def without_paths(self, message: str) -> str:
+        """`message` as a group may read it: the server's folders replaced by a word."""
+        if not self.for_group:
+            return message
+        paths = [self.store_path, self.deck_path, self._store.path if self._store else None]
+        for place in paths:  # a database server's address (shown without its password)
+            if place is not None and not isinstance(place, Path):
+                message = message.replace(str(place), "(base d'ateliers de l'animation)")
+        folders = {str(Path(path).expanduser()) for path in paths if isinstance(path, Path)}
+        folders |= {str(Path(folder).parent) for folder in folders} | {str(Path.home())}
+        for folder in sorted(folders, key=len, reverse=True):
+            if len(folder) > 1:
+                message = message.replace(folder, "(ordinateur de l'animation)")
+        return message
+
     def show_error(self, error: FictionError | str, title: str = "Impossible de continuer") -> None:
         """Show a French message in a modal; the app keeps running."""
         if isinstance(error, DeckError):
             message = "\n".join([error.message, *(f"• {p}" for p in error.problems)])
         else:
             message = str(error)
+        message = self.without_paths(message)
         from fiction.tui.screens.error import ErrorScreen
 
         self.push_screen(ErrorScreen(title, message))
@@ -184,7 +217,10 @@ class FictionApp(App[None]):
     # --- keys, help, palette -------------------------------------------------
 
     def get_key_display(self, binding: Binding) -> str:
-        """Keys as people read them, in the footer and the help (Ctrl+S, Maj+Tab, Échap…)."""
+        """Keys as people read them, in the footer and the help (Ctrl+S, Maj+Tab, Échap…);
+        none on a touch screen, whose footer's words are buttons to tap."""
+        if self.touch:
+            return ""
         return binding.key_display or key_display(binding.key)
 
     def action_help(self) -> None:
@@ -196,13 +232,17 @@ class FictionApp(App[None]):
         text = getattr(self.screen, "help_text", lambda: self.screen.HELP)() or APP_HELP
         # Only the keys the footer shows: hidden ones include Textual's own
         # widget keys ("Ligne suivante", "Champ suivant"), which say little here.
-        keys = [
-            (self.get_key_display(binding), description(binding.description))
-            for (_, binding, enabled, _) in self.screen.active_bindings.values()
-            if enabled
-            and binding.description
-            and (binding.show or binding.action == "command_palette")
-        ]
+        keys = (
+            []
+            if self.touch
+            else [
+                (self.get_key_display(binding), description(binding.description))
+                for (_, binding, enabled, _) in self.screen.active_bindings.values()
+                if enabled
+                and binding.description
+                and (binding.show or binding.action == "command_palette")
+            ]
+        )
         self.push_screen(HelpScreen(text, keys))
 
     def action_help_quit(self) -> None:
@@ -241,10 +281,11 @@ class FictionApp(App[None]):
     def _fatal_error(self) -> None:
         report = _save_crash_report(self._crash)
         self.bell()
+        where = "sur l'ordinateur de l'animation" if self.for_group else str(report)
         self._exit_renderables.append(
             "fiction a rencontré une erreur inattendue et doit s'arrêter.\n"
             "Tout ce qui avait été écrit est déjà enregistré.\n"
-            f"Détails techniques pour l'équipe : {report}"
+            f"Détails techniques pour l'équipe : {where}"
         )
         self._close_messages_no_wait()
 

@@ -71,9 +71,12 @@ class StandInSettings(ServeSettings):
     log: Path = Path(os.devnull)
     deaf: bool = False
 
-    def app_argv(self, workshop: str | None = None) -> list[str]:
+    def app_argv(
+        self, workshop: str | None = None, *, facilitator: bool = False, touch: bool = False
+    ) -> list[str]:
         mode = "--deaf" if self.deaf else "--polite"
-        return [sys.executable, "-c", STAND_IN, str(self.log), workshop or "-", mode]
+        name = ("animation" if facilitator else workshop or "-") + ("+touch" if touch else "")
+        return [sys.executable, "-c", STAND_IN, str(self.log), name, mode]
 
 
 class Live:
@@ -126,9 +129,16 @@ async def live_server(
     limits: Limits | None = None,
     deaf: bool = False,
     quit_timeout: float | None = None,
+    facilitator_code: str | None = None,
 ) -> AsyncIterator[Live]:
     """Serve on `host` (a loopback address; 127.0.0.2 asks for codes) until the block ends."""
-    settings = StandInSettings(host, 0, tmp_path / "ateliers.sqlite3", log=tmp_path / "quits.log")
+    settings = StandInSettings(
+        host,
+        0,
+        tmp_path / "ateliers.sqlite3",
+        facilitator_code=facilitator_code,
+        log=tmp_path / "quits.log",
+    )
 
     async def lookup(typed: str) -> str | None:
         return "Atelier du Mans" if typed == "K7PQ4X" else None

@@ -62,7 +62,7 @@ def test_each_tab_gets_its_own_app_and_ctrl_c_closes_them_all(served, terminals,
     server = served()
     tabs = [terminals(server.url) for _ in range(2)]
     for tab in tabs:
-        tab.wait_for_text("Nouvel atelier")
+        tab.wait_for_text("Votre groupe")
     assert len(app_processes(store_path)) == 2
 
     assert server.interrupt() == 0
@@ -79,7 +79,7 @@ def test_each_tab_gets_its_own_app_and_ctrl_c_closes_them_all(served, terminals,
 def test_tabs_that_reset_their_connection_leave_ctrl_c_clean(served, terminals, store_path):
     server = served()
     healthy = terminals(server.url)
-    healthy.wait_for_text("Nouvel atelier")
+    healthy.wait_for_text("Votre groupe")
     for after in (0.0, 0.0, 0.5, 2.0):
         reset_tab(server.url, after)
     wait_for(
@@ -110,8 +110,6 @@ def test_ctrl_c_right_after_typing_loses_nothing(served, terminals, store_path):
         store.set_field(NAME, 1, "step", 3, "animation")  # the scenario: the title has focus
     server = served()
     tab = terminals(server.url)
-    tab.wait_for_text("Nouvel atelier")
-    tab.press("j")
     tab.wait_for_text("Votre groupe")
     tab.wait_for_text("Panda Zen")
     tab.press("\r")

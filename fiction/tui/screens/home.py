@@ -65,6 +65,7 @@ class HomeScreen(Screen[None]):
         # Échap is « back » everywhere else: here it only says how to quit.
         Binding("escape", "app.help_quit", show=False),
     ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (50, "-normal")]
     HELP = """\
 # Accueil
 

@@ -4,6 +4,10 @@ Each group is shown by its pseudonym with its figure and theme (when the
 workshop's deck is at hand) and where it is in the journey, so a table
 recognises its own. The list follows the store: a workshop the facilitator
 creates meanwhile appears by itself.
+
+In a group's browser tab it is the home: no way back to the facilitator's
+screens, no path of the server's files. On a touch screen, buttons stand for
+the keys; at phone width the two lists stand one above the other.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from fiction.errors import FictionError
@@ -61,11 +65,30 @@ def written(done: int, total: int) -> str:
     return f"{done} partie{plural} écrite{plural} sur {total}"
 
 
+TOUCH_HELP = """\
+# Rejoindre un groupe
+
+1. Touchez l'atelier dans la liste « 1. L'atelier ».
+2. Touchez votre groupe : son pseudonyme, sa figure et son thème sont ceux
+   annoncés par l'animation.
+
+Le parcours du groupe s'ouvre à l'étape où il s'était arrêté : tout ce qui
+a été écrit est déjà enregistré. Faites glisser le doigt pour faire défiler
+une liste.
+"""
+
+STORE_UNREADABLE = (
+    "La liste des ateliers est illisible pour l'instant : prévenez l'animation. "
+    "fiction réessaie toutes les quelques secondes."
+)
+
+
 class JoinScreen(Screen[None]):
     """Choose a workshop, then a group; Entrée opens the group's journey."""
 
     CSS_PATH = "join.tcss"
     BINDINGS = [Binding("escape", "back", "Retour")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (50, "-normal")]
     HELP = """\
 # Rejoindre un groupe
 
@@ -77,11 +100,13 @@ Le parcours du groupe s'ouvre à l'étape où il s'était arrêté : tout ce qui
 a été écrit est déjà enregistré.
 """
 
-    def __init__(self, only: str | None = None) -> None:
-        """`only`: show that workshop alone, and be the first screen (no way back
-        to the facilitator's home) — for a browser that entered with its code."""
+    def __init__(self, only: str | None = None, *, home: bool = False) -> None:
+        """`only`: show that workshop alone — for a browser that entered with its code.
+        `home` (implied by `only`): the first screen of a group's tab, with no way
+        back to the facilitator's home."""
         super().__init__()
         self.only = only
+        self.home = home or only is not None
         self._summaries: tuple[WorkshopSummary, ...] | None = None
         self.workshop: Workshop | None = None
 
@@ -95,7 +120,28 @@ a été écrit est déjà enregistré.
                 yield Static("2. Votre groupe", classes="join-label")
                 yield OptionList(id="join-groups")
         yield Static("", id="join-hint", classes="hint", markup=False)
-        yield Footer()
+        # No keys on a tablet, no room for them on a phone: buttons instead (F1 lists the keys).
+        touch = fiction_app(self).touch
+        self.set_class(touch, "-touch")
+        with Horizontal(id="join-buttons"):
+            if not self.home:
+                yield Button("← Retour", id="join-back", compact=True)
+            yield Button("Aide", id="join-help", compact=True)
+        if not touch:
+            yield Footer()
+
+    def help_text(self) -> str:
+        return TOUCH_HELP if fiction_app(self).touch else self.HELP
+
+    @on(Button.Pressed, "#join-back")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss()
+
+    @on(Button.Pressed, "#join-help")
+    def _help_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        fiction_app(self).action_help()
 
     def on_mount(self) -> None:
         self.query_one("#join-workshops", OptionList).focus()
@@ -118,7 +164,8 @@ a été écrit est déjà enregistré.
 
     def on__store_problem(self, message: _StoreProblem) -> None:
         self._summaries = None  # the next good reading shows the list again
-        self.query_one("#join-hint", Static).update(str(message.error))
+        problem = STORE_UNREADABLE if fiction_app(self).for_group else str(message.error)
+        self.query_one("#join-hint", Static).update(problem)
 
     def on__workshops(self, message: _Workshops) -> None:
         summaries = message.summaries
@@ -141,7 +188,10 @@ a été écrit est déjà enregistré.
                 "(« Nouvel atelier »), puis il apparaît ici."
             )
             return
-        hint.update("Choisissez l'atelier, puis votre groupe (Entrée).")
+        if fiction_app(self).touch:
+            hint.update("Touchez l'atelier, puis votre groupe.")
+        else:
+            hint.update("Choisissez l'atelier, puis votre groupe (Entrée).")
         if self.workshop is None and len(summaries) == 1:
             options.highlighted = 0
             self._show_groups(summaries[0].name, focus=True)
@@ -205,5 +255,5 @@ a été écrit est déjà enregistré.
         groups = self.query_one("#join-groups", OptionList)
         if groups.has_focus:
             self.query_one("#join-workshops", OptionList).focus()
-        elif self.only is None:
+        elif not self.home:
             self.dismiss()

@@ -12,6 +12,11 @@ middle of the other. A step gets newer readings as messages of its own,
 queued behind its own handlers. Each step is built on its first visit and
 kept, hidden, afterwards: moving back and forth shows it again with the
 latest reading instead of building it anew.
+
+On a touch screen (a tablet, a phone) the footer gives way to buttons (Retour,
+Aide beside Précédent and Suivant) and nothing names a key. Under
+`PHONE_COLUMNS` everything stands in one column; on any resize (an on-screen
+keyboard that opens) the focused field is scrolled back into view.
 """
 
 from __future__ import annotations
@@ -69,6 +74,9 @@ TRAIL_MARGIN = 14
 POLL_SECONDS = 2.0
 """How often the wizard looks for edits made elsewhere (two cheap queries)."""
 
+PHONE_COLUMNS = 50
+"""Narrower than this (a phone, about 40 columns): one column, the keys left out of labels."""
+
 WIZARD_HELP = """\
 # Le parcours du groupe
 
@@ -86,6 +94,19 @@ précédente, **Échap** quitte le parcours. **Ctrl+P** ouvre la palette de comm
 **F6** ouvre « La salle » : la météo, les votes et le bilan du groupe.
 """
 
+TOUCH_KEYS = """\
+**Suivant** passe à l'étape suivante, **Précédent** revient à la précédente,
+**Retour** quitte le parcours, **La salle** ouvre la météo, les votes et le bilan du
+groupe. Faites glisser le doigt pour faire défiler l'écran.
+"""
+
+
+def wizard_help(touch: bool) -> str:
+    """The journey's help, naming keys or buttons."""
+    if not touch:
+        return WIZARD_HELP
+    return WIZARD_HELP[: WIZARD_HELP.index("**F3**")] + TOUCH_KEYS
+
 
 def step_at(number: int) -> type[Step]:
     """The step to open for a saved step number: that one, or the next that exists."""
@@ -95,8 +116,14 @@ def step_at(number: int) -> type[Step]:
     return STEPS[-1]
 
 
-def trail(current: int, wide: bool) -> Content:
-    """`Étape 3 sur 6 · Le scénario 2050`, or every step named when there is room."""
+def trail(current: int, wide: bool, numbers: bool = True) -> Content:
+    """`Étape 3 sur 6 · Le scénario 2050`, or every step named when there is room;
+    `numbers=False`, for a phone: the current step alone."""
+    if not numbers:
+        title = next(step.TITLE for step in STEPS if current == step.NUMBER)
+        return Content(f"Étape {current} sur {WIZARD_STEPS} · ").append(
+            Content(title).stylize("bold")
+        )
     start = Content(f"Étape {current} sur {WIZARD_STEPS} ")
     parts = []
     for step in STEPS:
@@ -166,6 +193,7 @@ class GroupWizardScreen(Screen[None]):
         self._previous = Button("← Précédent (F2)", id="wizard-previous", compact=True)
         self._status_line = Static("", id="wizard-status")
         self._next = Button("Suivant (F3) →", id="wizard-next", compact=True)
+        self._phone = False
         self._leaving = False
         self._built: dict[type[Step], Step] = {}
         """The steps visited so far, kept mounted (only the current one shows)."""
@@ -174,9 +202,14 @@ class GroupWizardScreen(Screen[None]):
     def drafts(self) -> DraftBox:
         return DraftBox(fiction_app(self).store.path)
 
+    @property
+    def touch(self) -> bool:
+        return fiction_app(self).touch
+
     def help_text(self) -> str:
         """F1's text: the journey's help, then the open step's."""
-        return f"{WIZARD_HELP}\n\n{self.step.HELP}" if self.step is not None else WIZARD_HELP
+        journey = wizard_help(self.touch)
+        return f"{journey}\n\n{self.step.HELP}" if self.step is not None else journey
 
     # --- layout -----------------------------------------------------------------
 
@@ -194,8 +227,18 @@ class GroupWizardScreen(Screen[None]):
             yield self._previous
             yield self._status_line
             yield self._next
-        # No room at 80 columns for the palette's key: F1 lists it.
-        yield Footer(compact=True, show_command_palette=False)
+        # Échap and F1 as buttons, in the footer's place on a touch screen or a phone
+        # (where the footer's keys do not fit; F1 lists them).
+        self.set_class(self.touch, "-touch")
+        self.set_class(fiction_app(self).for_group, "-group")
+        self._set_phone(self.app.size.width)  # from the first frame, not after a resize
+        with Horizontal(id="wizard-touch"):
+            yield Button("Retour", id="wizard-back", compact=True)
+            yield Button("Aide", id="wizard-help", compact=True)
+            yield Button("La salle", id="wizard-room", compact=True)
+        if not self.touch:
+            # No room at 80 columns for the palette's key: F1 lists it.
+            yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         store = fiction_app(self).store
@@ -218,8 +261,20 @@ class GroupWizardScreen(Screen[None]):
         self.watcher.start(workshop, revision)
         self._offer_draft()
 
+    def _set_phone(self, width: int) -> None:
+        self._phone = width < PHONE_COLUMNS
+        self.set_class(self._phone, "-phone")
+
     def on_resize(self) -> None:
+        self._set_phone(self.size.width)
         self._show_progress()
+        # A shorter screen (an on-screen keyboard opening): the field typed in stays in view.
+        self.call_after_refresh(self._keep_focus_in_view)
+
+    def _keep_focus_in_view(self) -> None:
+        focused = self.focused
+        if focused is not None and focused.is_attached:
+            focused.scroll_visible(animate=False)
 
     # --- moving through the steps -----------------------------------------------
 
@@ -323,6 +378,16 @@ class GroupWizardScreen(Screen[None]):
         event.stop()
         self.action_previous()
 
+    @on(Button.Pressed, "#wizard-next")
+    def _next_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_next()
+
+    @on(Button.Pressed, "#wizard-back")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_leave()
+
     @on(Button.Pressed, "#wizard-room")
     def _room_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -335,10 +400,10 @@ class GroupWizardScreen(Screen[None]):
         if self.session is not None and self._saved():
             self.app.push_screen(RoomScreen(self.workshop_name, self.group_number))
 
-    @on(Button.Pressed, "#wizard-next")
-    def _next_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#wizard-help")
+    def _help_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_next()
+        fiction_app(self).action_help()
 
     @on(ReviewStep.Finished)
     def _finished(self, event: ReviewStep.Finished) -> None:
@@ -356,15 +421,26 @@ class GroupWizardScreen(Screen[None]):
             return
         number = self.step.NUMBER
         self._bar.update(progress=number)
-        line = trail(number, wide=True)
-        if line.cell_length > self.size.width - TRAIL_MARGIN:  # every title does not fit
-            line = trail(number, wide=False)
+        if self._phone:
+            line = trail(number, wide=False, numbers=False)
+        else:
+            line = trail(number, wide=True)
+            if line.cell_length > self.size.width - TRAIL_MARGIN:  # every title does not fit
+                line = trail(number, wide=False)
         self._trail.update(line)
         preceding, following = self._neighbour(-1), self._neighbour(1)
         self._previous.disabled = preceding is None
         self._next.disabled = following is None
-        self._next.label = f"Suivant (F3) : {following.TITLE} →" if following else "Suivant (F3) →"
-        self._next.refresh(layout=True)  # a Button's label does not resize it by itself
+        # Keys named only where there are keys, and the next title only where it fits.
+        keys = not (self.touch or self._phone)
+        self._previous.label = "← Précédent (F2)" if keys else "← Précédent"
+        suivant = "Suivant (F3)" if keys else "Suivant"
+        if following is not None and not self._phone:
+            self._next.label = f"{suivant} : {following.TITLE} →"
+        else:
+            self._next.label = f"{suivant} →"
+        self._previous.refresh(layout=True)  # a Button's label does not resize it by itself
+        self._next.refresh(layout=True)
 
     # --- saving -------------------------------------------------------------------
 
