@@ -13,9 +13,13 @@ snapshots it gives back, `Workshop` and its parts. Around them:
 - `exchange` and `plain`: JSON and YAML export files, and the plain data
   they hold;
 - `phase`: the shared countdown; `join_codes`: what a browser types to reach
-  a workshop served by `fiction serve`; `presence`: which screens have a
-  group open; `drafts`: typed text the store refused, kept beside it until
-  the group reopens.
+  a workshop served by `fiction serve`; `changes`: each edit announced to
+  the processes following the workshop (PostgreSQL's LISTEN/NOTIFY);
+  `presence`: which screens have a group open; `drafts`: typed text the
+  store refused, kept beside it until the group reopens.
+
+`Store` is imported from `fiction.store.store`, not from here: naming a store
+location (`fiction.store.location`) at start-up must not load the database code.
 
 Domain code only: the Markdown account of a workshop is in
 `fiction.render.markdown`.
@@ -39,7 +43,6 @@ from fiction.store.model import (
     Workshop,
     WorkshopSummary,
 )
-from fiction.store.store import Store, default_store_path
 
 __all__ = [
     "DEFAULT_AGENDA",
@@ -54,8 +57,6 @@ __all__ = [
     "PhaseState",
     "Review",
     "Segment",
-    "Store",
     "Workshop",
     "WorkshopSummary",
-    "default_store_path",
 ]

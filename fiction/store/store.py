@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from fiction.errors import FictionError
-from fiction.store import access, join_codes, phase, plain, plans, presence, rows
+from fiction.store import access, changes, join_codes, phase, plain, plans, presence, rows
 from fiction.store import values as check
 from fiction.store.database import Database
 from fiction.store.location import ServerURL, StoreLocation, store_location
@@ -74,6 +74,10 @@ class Store:
         self._clock = clock
         self._lock = threading.Lock()
         timeout = BUSY_TIMEOUT if timeout is None else timeout
+        self._timeout = timeout
+        self._listening: changes.Listener | None = None
+        self._listening_lock = threading.Lock()
+        self._closed = False
         self._db: Database
         if isinstance(self.path, ServerURL):
             self._db = open_server(
@@ -98,6 +102,10 @@ class Store:
                 raise error from None
 
     def close(self) -> None:
+        self._closed = True
+        with self._listening_lock:
+            if self._listening is not None:
+                self._listening.close()  # wakes every `wait_for_change`
         with self._lock:
             self._db.close()
 
@@ -139,6 +147,44 @@ class Store:
                 (self._find(db, name),),
             ).fetchone()
             return row[0]
+
+    @property
+    def announces_edits(self) -> bool:
+        """Whether every edit is announced to the processes that wait for it (PostgreSQL's
+        LISTEN/NOTIFY): `wait_for_change` then returns as soon as one commits."""
+        return isinstance(self.path, ServerURL)
+
+    def wait_for_change(self, name: str, revision: int, timeout: float) -> int:
+        """The workshop's revision once it is no longer `revision`, or after `timeout`
+        seconds (whichever comes first), for a screen that follows the workshop.
+
+        On SQLite: sleeps `timeout` (a poll interval), then reads the revision. On
+        PostgreSQL: waits on a listening connection of its own (opened on first
+        use) for the announcement any process's edit sends as it commits
+        (`changes`), so another server's edit is seen within milliseconds.
+        Closing the store wakes every wait.
+        """
+        if not self.announces_edits:
+            time.sleep(timeout)
+            return self.revision(name)
+        listener = self._listener()
+        seen = listener.count(name)
+        current = self.revision(name)
+        if current != revision:
+            return current
+        listener.wait(name, seen, timeout)
+        return revision if self._closed else self.revision(name)
+
+    def _listener(self) -> changes.Listener:
+        """The listening connection, opened again if it failed (the server restarted)."""
+        assert isinstance(self.path, ServerURL)
+        with self._listening_lock:
+            if self._listening is None or not self._listening.alive:
+                try:
+                    self._listening = changes.Listener(self.path, connect_timeout=self._timeout)
+                except Exception as error:
+                    raise server_error(error, self.path) from error
+            return self._listening
 
     # --- whole workshops --------------------------------------------------------
 
@@ -399,6 +445,8 @@ class Store:
                 "UPDATE groups SET updated_at = ? WHERE workshop_id = ? AND number = ?",
                 (now, workshop_id, target.group),
             )
+        if db.dialect == "postgresql":
+            changes.announce(db, workshop_id)  # delivered as the edit commits
         return Edit(seq, now, author, target.group, target.path, old, new, undoes)
 
     def _find(self, db: Database, name: str, group: int | None = None) -> int:
