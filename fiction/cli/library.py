@@ -102,7 +102,9 @@ def library_search(
         _cards_or_fail(figure, _known(titles.figures, workshops, "figures"), "figure")
     if theme:
         _cards_or_fail(theme, _known(titles.themes, workshops, "themes"), "thème")
-    hits = search(workshops, query, Filters(figure, theme, place, year), titles=titles)
+    filters = Filters(figure, theme, place, year)
+    # The store's own engine ranks: PostgreSQL's French text search on a server.
+    hits = search(workshops, query, filters, titles=titles, store=where)
     console = _console()
     from rich.text import Text
 
@@ -227,7 +229,7 @@ def library_show(
     console.print(table)
 
 
-def _workshops(store_path: Path | None) -> tuple[tuple[Any, ...], Path]:
+def _workshops(store_path: Path | None) -> tuple[tuple[Any, ...], Any]:
     """Every workshop of the store, read through its public API, and where the store is."""
     from fiction.store.store import Store
 

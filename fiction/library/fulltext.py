@@ -13,8 +13,14 @@ weighted as a reader would: its title, its lead (question and place of
 2050), the rest of what the group wrote; a word in a title outranks the same
 word in a narrative. The index is kept for the next query as long as the
 scenarios are the same ones, word for word (an edit anywhere builds it
-anew). Another engine (PostgreSQL's `to_tsvector('french', …)`) takes the
-place of `_Fts5Index.rank` and keeps everything else: filters, order, snippets.
+anew).
+
+When the store is a PostgreSQL database (`search(…, store=…)` given its
+location), `_PostgresIndex` takes the place of `_Fts5Index`: the same three
+normalised columns go through PostgreSQL's French text search
+(`to_tsvector('french', …)` weighted A, B, C in a temporary table of the
+store's database, `ts_rank` with the same 10 : 3 : 1 weights), and everything
+else is shared: filters, order, snippets.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from fiction.library.french import Word, forms, words
 from fiction.library.scenarios import (
@@ -34,6 +41,7 @@ from fiction.library.scenarios import (
     Scenario,
     scenarios,
 )
+from fiction.store.location import ServerURL, StoreLocation
 from fiction.store.model import Workshop
 
 COLUMNS: tuple[tuple[str, float], ...] = (("title", 10.0), ("lead", 3.0), ("body", 1.0))
@@ -81,17 +89,20 @@ def search(
     *,
     titles: CardTitles = NO_TITLES,
     limit: int | None = None,
+    store: StoreLocation | None = None,
 ) -> tuple[Hit, ...]:
     """The scenarios of `workshops` holding every word of `query`, best first.
 
     `filters` keeps a figure, theme, place or year (cards named by id or by
     the title `titles` gives them); `limit` caps the hits (None: all). A query
     of stop words only (« les », « du ») finds nothing: see `query_terms`.
+    `store`: where the workshops were read; a PostgreSQL database ranks with
+    its French text search, anything else (a file, None) with SQLite FTS5.
     """
     terms = query_terms(query)
     if not terms:
         return ()
-    index = _index(scenarios(workshops))
+    index = _index(scenarios(workshops), store if isinstance(store, ServerURL) else None)
     hits: list[Hit] = []
     for position, score in index.rank(terms):
         scenario = index.scenarios[position]
@@ -160,8 +171,18 @@ def _joined(parts: Iterable[tuple[str, bool]]) -> tuple[tuple[str, bool], ...]:
     return tuple(joined)
 
 
+class _Index(Protocol):
+    scenarios: tuple[Scenario, ...]
+
+    def rank(self, terms: Sequence[str]) -> list[tuple[int, float]]:
+        """(position in `scenarios`, score) of the rows holding every term, best first."""
+        ...
+
+
 class _Fts5Index:
     """The scenarios' normal forms in an in-memory FTS5 table, one row per scenario."""
+
+    server: ServerURL | None = None
 
     def __init__(self, found: tuple[Scenario, ...]) -> None:
         self.scenarios = found
@@ -209,14 +230,79 @@ def _row(position: int, scenario: Scenario) -> tuple[int, str, str, str]:
     )
 
 
+_WEIGHT_LETTERS = ("A", "B", "C")
+"""PostgreSQL's weight of each of `COLUMNS`, in order."""
+
+
+class _PostgresIndex:
+    """The same rows in a temporary table of the store's PostgreSQL database, each a
+    `to_tsvector('french', …)` of the three columns, weighted A (title), B, C.
+
+    Its own connection (the store's is for the store): the temporary table lives
+    as long as the index, and goes with the connection.
+    """
+
+    def __init__(self, found: tuple[Scenario, ...], server: ServerURL) -> None:
+        import psycopg
+
+        self.scenarios = found
+        self.server = server
+        self._lock = threading.Lock()
+        self._db: Any = psycopg.connect(server.url, autocommit=True)
+        vector = " || ".join(
+            f"setweight(to_tsvector('french', %s), '{letter}')" for letter in _WEIGHT_LETTERS
+        )
+        with self._db.transaction():
+            self._db.execute(
+                "CREATE TEMPORARY TABLE fiction_library (position integer PRIMARY KEY, "
+                "document tsvector NOT NULL)"
+            )
+            with self._db.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO fiction_library VALUES (%s, {vector})",
+                    [_row(position, scenario) for position, scenario in enumerate(found)],
+                )
+
+    def rank(self, terms: Sequence[str]) -> list[tuple[int, float]]:
+        """(position in `scenarios`, score) of the rows holding every term, best first."""
+        weights = {
+            letter: weight for letter, (_, weight) in zip(_WEIGHT_LETTERS, COLUMNS, strict=True)
+        }
+        top = max(weights.values())
+        # ts_rank's weights are {D, C, B, A}, each at most 1: the same proportions.
+        array = (
+            "{"
+            + ", ".join(str(weights.get(letter, 0.0) / top) for letter in ("D", "C", "B", "A"))
+            + "}"
+        )
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT position, ts_rank(%s::float4[], document, query) AS score"
+                " FROM fiction_library, plainto_tsquery('french', %s) AS query"
+                " WHERE document @@ query ORDER BY score DESC, position",
+                (array, " ".join(terms)),
+            ).fetchall()
+        return [(position, float(score)) for position, score in rows]
+
+    def close(self) -> None:
+        self._db.close()
+
+
 _cache_lock = threading.Lock()
-_cached: _Fts5Index | None = None
+_cached: _Index | None = None
 
 
-def _index(found: tuple[Scenario, ...]) -> _Fts5Index:
-    """The index of these scenarios: the last one built if they have not changed."""
+def _index(found: tuple[Scenario, ...], server: ServerURL | None = None) -> _Index:
+    """The index of these scenarios (on `server` when given): the last one built if
+    neither the scenarios nor the engine have changed."""
     global _cached
     with _cache_lock:
-        if _cached is None or _cached.scenarios != found:
-            _cached = _Fts5Index(found)
+        if (
+            _cached is None
+            or _cached.scenarios != found
+            or getattr(_cached, "server", None) != server
+        ):
+            if isinstance(_cached, _PostgresIndex):
+                _cached.close()
+            _cached = _Fts5Index(found) if server is None else _PostgresIndex(found, server)
         return _cached
