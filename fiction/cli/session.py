@@ -294,18 +294,22 @@ def session_copy(source: str, destination: str, replace: bool) -> None:
     déjà dans DESTINATION, sauf avec --replace. La base SOURCE n'est pas modifiée.
     """
     from fiction.errors import FictionError
+    from fiction.store.location import ServerURL, resolved, store_location
     from fiction.store.store import Store
 
-    if _same_location(source, destination):
+    origin_at, target_at = store_location(source), store_location(destination)
+    if resolved(origin_at) == resolved(target_at):
         raise FictionError("SOURCE et DESTINATION sont la même base : rien à copier.")
-    if not _is_url(source) and not Path(source).expanduser().exists():
-        raise FictionError(f"La base d'ateliers « {source} » n'existe pas.")
-    with Store.for_reading(_location(source)) as origin:
+    if not isinstance(origin_at, ServerURL) and not origin_at.exists():
+        raise FictionError(f"La base d'ateliers « {origin_at} » n'existe pas.")
+    # Named as the store names itself: a server's URL without its password.
+    source, destination = str(origin_at), str(target_at)
+    with Store.for_reading(origin_at) as origin:
         names = [summary.name for summary in origin.workshops()]
         if not names:
             click.echo(f"Aucun atelier dans {source} : rien à copier.")
             return
-        with Store(_location(destination)) as target:
+        with Store(target_at) as target:
             taken = [name for name in names if target.exists(name)]
             if taken and not replace:
                 listed = ", ".join(f"« {name} »" for name in taken)
@@ -334,21 +338,6 @@ def session_copy(source: str, destination: str, replace: bool) -> None:
 def _workshops_said(count: int, one: str, many: str) -> str:
     """« 1 atelier copié », « 3 ateliers copiés »."""
     return f"{count} atelier {one}" if count == 1 else f"{count} ateliers {many}"
-
-
-def _is_url(location: str) -> bool:
-    return "://" in location
-
-
-def _location(location: str) -> Any:
-    """What `Store` opens: a database URL as written, a file as a path."""
-    return location if _is_url(location) else Path(location).expanduser()
-
-
-def _same_location(first: str, second: str) -> bool:
-    if _is_url(first) or _is_url(second):
-        return first == second
-    return Path(first).expanduser().resolve() == Path(second).expanduser().resolve()
 
 
 @session_group.command("code", context_settings=CONTEXT_SETTINGS)

@@ -167,3 +167,45 @@ def test_help_is_french(run):
     assert code == 0
     assert "Copier tous les ateliers d'une base dans une autre" in out
     assert "--replace" in out
+
+
+# --- between SQLite and PostgreSQL ------------------------------------------------
+
+
+@pytest.mark.parametrize("direction", ["sqlite→postgresql", "postgresql→sqlite"])
+def test_copy_between_sqlite_and_postgresql_keeps_exports_byte_identical(
+    run, source, tmp_path, postgres_url, direction
+):
+    file = str(tmp_path / "autre.sqlite3")
+    if direction == "sqlite→postgresql":
+        origin, target = source, postgres_url
+    else:
+        assert run("copy", source, postgres_url)[0] == 0
+        origin, target = postgres_url, file
+
+    code, out, err = run("copy", origin, target)
+
+    assert (code, err) == (0, "")
+    assert "2 ateliers copiés" in out
+    assert exports(target) == exports(source)
+    for export_format in ("json", "yaml"):
+        before = run("export", FILLED, "--format", export_format, "--store", source)
+        after = run("export", FILLED, "--format", export_format, "--store", target)
+        assert before[1].encode() == after[1].encode()
+
+
+def test_copy_to_postgresql_refuses_then_replaces_and_never_shows_a_password(
+    run, source, postgres_url
+):
+    with_password = postgres_url.replace("fiction@", "fiction:secret-42@")
+    assert run("copy", source, postgres_url)[0] == 0
+
+    code, _, err = run("copy", source, with_password)
+
+    assert code == 1
+    assert "2 ateliers existent déjà" in err and "Rien n'a été copié" in err
+    assert "secret-42" not in err
+    code, out, err = run("copy", source, with_password, "--replace")
+    assert (code, err) == (0, "")
+    assert "(remplacé)" in out and "secret-42" not in out
+    assert exports(postgres_url) == exports(source)
