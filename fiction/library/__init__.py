@@ -10,7 +10,7 @@ the store gives them:
 - `scenarios`: what each group wrote, with its workshop, pseudonym and cards,
   and the filters (figure, theme, place, year);
 - `fulltext`: `search(workshops, query, filters)`, ranked hits with snippets
-  (SQLite FTS5);
+  (SQLite FTS5, or PostgreSQL's French text search on a PostgreSQL store);
 - `browse`: scenarios by figure × theme across workshops.
 
 Names of people never leave a workshop: a scenario carries its group's
