@@ -166,6 +166,11 @@ class FictionApp(App[None]):
         """A group's browser tab: no facilitator screen, no path of the server's files."""
         return self.role == GROUP
 
+    def with_key(self, label: str, key: str) -> str:
+        """A button's label naming its key (« Prompteur (F5) »), but not on a touch
+        screen, which has no such key: the button is what one taps."""
+        return label if self.touch else f"{label} ({key})"
+
     def without_paths(self, message: str) -> str:
         """`message` as a group may read it: the server's folders replaced by a word."""
         if not self.for_group:

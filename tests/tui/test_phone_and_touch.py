@@ -27,7 +27,7 @@ from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
 PHONE = (40, 30)
-KEYS = ("(F2)", "(F3)", "Échap", "Ctrl+Q", "F1")
+KEYS = ("(F2)", "(F3)", "Échap", "Ctrl+Q", "F1", "(r)", "(F5)", "(e)", "Ctrl+T")
 
 
 def shown(app: App) -> list[Widget]:
@@ -139,7 +139,7 @@ async def test_at_phone_width_every_step_stands_in_the_screen_with_its_title_and
             for key in KEYS if touch else ():
                 assert key not in screen_text(fiction), (step.TITLE, key)
         # A group writes no file on the server's disk, and sees none of its folders.
-        assert not screen.query_one("#review-folder").display or role != GROUP
+        assert not screen.query("#review-folder") or role != GROUP
 
 
 async def test_at_phone_width_with_a_keyboard_the_keys_stay_in_the_footer(app, dealt_workshop):
@@ -225,3 +225,39 @@ def test_the_session_entry_point_gives_each_role_its_app(tmp_path: Path, monkeyp
     home = group.get_default_screen()
     assert isinstance(home, JoinScreen) and home.home and home.only is None
     assert group.touch and group.for_group
+
+
+async def test_a_group_tab_downloads_its_scenario_instead_of_writing_on_the_server(
+    app, dealt_workshop, tmp_path: Path, monkeypatch
+):
+    """The Relecture step's export in a group's browser tab: the browser downloads the
+    Markdown (textual-serve's delivery); no file on the server's disk, no path shown."""
+    monkeypatch.chdir(tmp_path)
+    fiction = app(role=GROUP, touch=True)
+    delivered: list[tuple[str, str | None]] = []
+
+    def deliver_text(path_or_file, *, save_filename=None, **options):
+        delivered.append((path_or_file.read(), save_filename))
+        return "key"
+
+    monkeypatch.setattr(fiction, "deliver_text", deliver_text)
+    async with fiction.run_test(size=(100, 30)) as pilot:
+        screen = await open_group(pilot, fiction)
+        screen.go_to(STEPS[-1].NUMBER)
+        await pilot.pause(0.3)
+        assert not screen.query("#review-folder")
+        export = screen.query_one("#review-export", Button)
+        assert str(export.label) == "Télécharger en Markdown"
+        await pilot.click("#review-export")
+        await pilot.pause(0.2)
+        written = text_of(screen.query_one("#review-written", Static))
+    assert len(delivered) == 1
+    text, file_name = delivered[0]
+    assert (
+        dealt_workshop.group(1).pseudonym in text
+        and file_name is not None
+        and file_name.endswith(".md")
+    )
+    assert not list(tmp_path.glob("*.md"))
+    assert written == f"Scénario envoyé au navigateur : {file_name}"
+    assert str(tmp_path) not in written

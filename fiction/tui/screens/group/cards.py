@@ -90,7 +90,7 @@ des **rôles** (les nouveaux métiers), des **points de vigilance** et une
         with Horizontal(id="cards-status"):
             yield Static(self._status(), id="cards-redraws")
             yield Button(
-                "Nouveau tirage (r)",
+                fiction_app(self).with_key("Nouveau tirage", "r"),
                 id="cards-redraw",
                 compact=True,
                 disabled=self._left() <= 0,

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from fiction.tui.access import fiction_app
 from fiction.tui.screens.group.saving import Conflict
 
 MINE, THEIRS, BOTH = "mine", "theirs", "both"
@@ -89,11 +90,15 @@ class ConflictScreen(ModalScreen[str]):
                     yield Static(shown(conflict.theirs), markup=False)
             with Horizontal(id="conflict-buttons"):
                 yield Static("Garder :", id="conflict-keep")
-                yield Button("la mienne (m)", id="conflict-mine", compact=True)
-                yield Button("l'autre (a)", id="conflict-theirs", compact=True)
+                app = fiction_app(self)
+                yield Button(app.with_key("la mienne", "m"), id="conflict-mine", compact=True)
+                yield Button(app.with_key("l'autre", "a"), id="conflict-theirs", compact=True)
                 if not removed:
                     yield Button(
-                        "les deux (d)", id="conflict-both", variant="primary", compact=True
+                        app.with_key("les deux", "d"),
+                        id="conflict-both",
+                        variant="primary",
+                        compact=True,
                     )
 
     def on_mount(self) -> None:

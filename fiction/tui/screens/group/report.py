@@ -118,7 +118,9 @@ trop courte ou trop longue pour son type est signalée par ⚠.
         with Horizontal(id="report-bar"):
             yield self.total
             yield self.template
-            yield Button("Prompteur (F5)", id="report-prompter", compact=True)
+            yield Button(
+                fiction_app(self).with_key("Prompteur", "F5"), id="report-prompter", compact=True
+            )
         yield self.table
         self.empty.display = not has_rows
         yield self.empty

@@ -8,6 +8,7 @@ saved by the wizard); the group can still come back and correct.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,8 @@ Tout votre scénario, mis en forme : relisez-le ensemble. Pour corriger,
 revenez à l'étape voulue (**Précédent**) : rien n'est perdu.
 
 **Exporter en Markdown** (touche **e**) écrit le texte dans un fichier `.md`,
-dans le dossier indiqué (vide : le dossier où fiction a été lancé).
+dans le dossier indiqué (vide : le dossier où fiction a été lancé) ; dans un
+navigateur, le fichier est téléchargé sur l'appareil du groupe.
 """
 
     BINDINGS = [
@@ -61,13 +63,21 @@ dans le dossier indiqué (vide : le dossier où fiction a été lancé).
         self.written = Static("", id="review-written", markup=False)
 
     def compose(self) -> ComposeResult:
+        app = fiction_app(self)
         with self.scroll:
             yield self.text
         with Horizontal(id="review-export-bar"):
-            yield Static("Dossier :", id="review-folder-label")
-            yield self.folder
-            yield Button("Exporter en Markdown (e)", id="review-export", compact=True)
-            yield Button("Terminer (Ctrl+T)", id="review-finish", variant="primary", compact=True)
+            if not app.for_group:  # a group's tab downloads: no folder of the server's
+                yield Static("Dossier :", id="review-folder-label")
+                yield self.folder
+            export = "Télécharger en Markdown" if app.for_group else "Exporter en Markdown"
+            yield Button(app.with_key(export, "e"), id="review-export", compact=True)
+            yield Button(
+                app.with_key("Terminer", "Ctrl+T"),
+                id="review-finish",
+                variant="primary",
+                compact=True,
+            )
         yield self.written
 
     def _markdown(self) -> str:
@@ -101,7 +111,13 @@ dans le dossier indiqué (vide : le dossier où fiction a été lancé).
         self.action_export()
 
     def action_export(self) -> Path | None:
-        """Write the scenario to `<atelier>-<pseudonyme>.md`; say where, or why not."""
+        """Write the scenario to `<atelier>-<pseudonyme>.md`; say where, or why not.
+
+        In a group's browser tab the file is downloaded by the browser instead:
+        the server's folders are not the group's, and their paths are not shown."""
+        if fiction_app(self).for_group:
+            self._download()
+            return None
         folder = Path(self.folder.value.strip() or ".").expanduser()
         try:
             workshop = self.session.load()
@@ -117,6 +133,19 @@ dans le dossier indiqué (vide : le dossier où fiction a été lancé).
         self.written.update(f"Scénario exporté dans {where}")
         self.notify(where, title="Scénario exporté")
         return path
+
+    def _download(self) -> None:
+        try:
+            workshop = self.session.load()
+            group = workshop.group(self.session.number)
+            text = group_markdown(workshop, group, self.session.deck)
+        except FictionError as error:
+            fiction_app(self).show_error(error, "Export impossible")
+            return
+        name = group_file_name(workshop, group)
+        self.app.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
+        self.written.update(f"Scénario envoyé au navigateur : {name}")
+        self.notify(name, title="Scénario téléchargé")
 
     def commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
