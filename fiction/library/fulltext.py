@@ -17,10 +17,10 @@ anew).
 
 When the store is a PostgreSQL database (`search(…, store=…)` given its
 location), `_PostgresIndex` takes the place of `_Fts5Index`: the same three
-normalised columns go through PostgreSQL's French text search
-(`to_tsvector('french', …)` weighted A, B, C in a temporary table of the
-store's database, `ts_rank` with the same 10 : 3 : 1 weights), and everything
-else is shared: filters, order, snippets.
+normalised columns go through PostgreSQL's French text search (`to_tsvector`
+with the `french` configuration's stemmer, weighted A, B, C in a temporary
+table of the store's database, `ts_rank` with the same 10 : 3 : 1 weights),
+and everything else is shared: filters, order, snippets.
 """
 
 from __future__ import annotations
@@ -234,12 +234,25 @@ _WEIGHT_LETTERS = ("A", "B", "C")
 """PostgreSQL's weight of each of `COLUMNS`, in order."""
 
 
+_FRENCH = "pg_temp.fiction_french"
+"""PostgreSQL's `french` configuration (its Snowball stemmer) without its stop-word list:
+the normaliser has already left out the stop words, the same ones for both engines, and
+PostgreSQL's own list would drop words FTS5 requires (« ont », « sont », « fut »)."""
+_FRENCH_SETUP = (
+    "CREATE TEXT SEARCH DICTIONARY pg_temp.fiction_stem (TEMPLATE = snowball, Language = french)",
+    f"CREATE TEXT SEARCH CONFIGURATION {_FRENCH} (COPY = pg_catalog.french)",
+    f"ALTER TEXT SEARCH CONFIGURATION {_FRENCH} ALTER MAPPING FOR asciiword, word, numword,"
+    " asciihword, hword, numhword, hword_part, hword_asciipart, hword_numpart"
+    " WITH pg_temp.fiction_stem",
+)
+
+
 class _PostgresIndex:
     """The same rows in a temporary table of the store's PostgreSQL database, each a
-    `to_tsvector('french', …)` of the three columns, weighted A (title), B, C.
+    `to_tsvector` in French (`_FRENCH`) of the three columns, weighted A (title), B, C.
 
-    Its own connection (the store's is for the store): the temporary table lives
-    as long as the index, and goes with the connection.
+    Its own connection (the store's is for the store): the temporary table and
+    configuration live as long as the index, and go with the connection.
     """
 
     def __init__(self, found: tuple[Scenario, ...], server: ServerURL) -> None:
@@ -250,9 +263,11 @@ class _PostgresIndex:
         self._lock = threading.Lock()
         self._db: Any = psycopg.connect(server.url, autocommit=True)
         vector = " || ".join(
-            f"setweight(to_tsvector('french', %s), '{letter}')" for letter in _WEIGHT_LETTERS
+            f"setweight(to_tsvector('{_FRENCH}', %s), '{letter}')" for letter in _WEIGHT_LETTERS
         )
         with self._db.transaction():
+            for statement in _FRENCH_SETUP:
+                self._db.execute(statement)
             self._db.execute(
                 "CREATE TEMPORARY TABLE fiction_library (position integer PRIMARY KEY, "
                 "document tsvector NOT NULL)"
@@ -278,7 +293,7 @@ class _PostgresIndex:
         with self._lock:
             rows = self._db.execute(
                 "SELECT position, ts_rank(%s::float4[], document, query) AS score"
-                " FROM fiction_library, plainto_tsquery('french', %s) AS query"
+                f" FROM fiction_library, plainto_tsquery('{_FRENCH}', %s) AS query"
                 " WHERE document @@ query ORDER BY score DESC, position",
                 (array, " ".join(terms)),
             ).fetchall()

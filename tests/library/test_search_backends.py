@@ -104,3 +104,11 @@ def test_the_command_searches_a_postgresql_store_with_its_french_text_search(
     assert exit_info.value.code == 0
     assert "Les bienveilleuses du quartier" in out
     assert engine() == "_PostgresIndex"
+
+
+def test_a_word_postgresql_calls_a_stop_word_is_still_required_and_found(store):
+    add_workshop(store, "Atelier", {1: {"title": "Les voisins", "narrative": "Ils ont un jardin."}})
+
+    assert titles(found(store, "ont")) == ["Les voisins"]
+    assert titles(found(store, "ont jardin")) == ["Les voisins"]
+    assert found(store, "ont potager") == ()
