@@ -8,6 +8,7 @@ as HTML from the templates and laid out by WeasyPrint (`pdf.Printer`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -288,7 +289,13 @@ def cards_html(
     *,
     print_shop: bool,
 ) -> str:
-    return templating.render(
+    """The HTML of `pages`, without the line breaks and indents between tags.
+
+    Each of those is a text node that WeasyPrint parses, styles and boxes, then
+    drops: a tenth of the deck's print time. Only whitespace holding a line break
+    between two tags goes, so a space written between two tags on one line stays.
+    """
+    html = templating.render(
         printer.folders,
         "cards.html",
         deck_title=deck.manifest.title,
@@ -300,3 +307,8 @@ def cards_html(
         page_height=pages[0].height,
         pages=pages,
     )
+    return _BETWEEN_TAGS.sub("><", html)
+
+
+_BETWEEN_TAGS = re.compile(r">[ \t]*\n\s*<")
+"""A line break and its indents between two tags (not inside a text: texts are escaped)."""
