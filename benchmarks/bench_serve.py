@@ -44,7 +44,9 @@ def serve_child(kind: str, store: str) -> None:
     from fiction.serve.server import ServeSettings
 
     class BareSettings(ServeSettings):
-        def app_argv(self, workshop: str | None = None) -> list[str]:
+        def app_argv(
+            self, workshop: str | None = None, *, facilitator: bool = False, touch: bool = False
+        ) -> list[str]:
             return [sys.executable, str(BARE_APP)]
 
     settings_type = ServeSettings if kind == "fiction" else BareSettings
