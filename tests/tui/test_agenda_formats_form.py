@@ -15,17 +15,9 @@ from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.new_workshop import NewWorkshopScreen
 from fiction.tui.widgets.agenda_editor import AgendaEditor, AgendaRow
 from fiction.tui.workshop_form import read_agenda
+from tests.tui.waiting import wait_for
 
 TWO_DAYS = AGENDA_FORMATS["deux-jours"].phases
-
-
-async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
-    """Let the app run until `condition()` holds (a loaded machine is slow)."""
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition()
 
 
 def starts(app) -> list[str]:

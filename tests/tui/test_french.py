@@ -13,19 +13,12 @@ from fiction.tui.french import DESCRIPTIONS, SHOWN_KEYS, key_display
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.home import HomeScreen
 from fiction.tui.screens.new_workshop import NewWorkshopScreen
+from tests.tui.waiting import wait_for
 
 
 def footer(app) -> list[tuple[str, str]]:
     """(key, description) of each key the footer of the current screen shows."""
     return [(key.key_display, key.description) for key in app.screen.query(FooterKey)]
-
-
-async def wait_for(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never met")
 
 
 @pytest.mark.parametrize(

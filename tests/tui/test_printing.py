@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,17 +15,12 @@ from fiction.tui.screens.error import ErrorScreen
 from fiction.tui.screens.home import HomeScreen
 from fiction.tui.screens.workshops import WorkshopsScreen
 from tests.render.pdftext import comparable, page_texts
+from tests.tui.waiting import wait_for
+
+PRINTING = 120.0
+"""Seconds a printout may take on a loaded machine (a few on a quiet one)."""
 
 NAME = "Atelier du Mans"
-
-
-async def wait_for(pilot, condition: Callable[[], object], timeout: float = 120.0) -> None:
-    """Until `condition()` holds: a PDF takes seconds, more on a loaded machine."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition never met")
-        await pilot.pause(0.1)
 
 
 def messages(app) -> list[str]:
@@ -55,7 +48,7 @@ async def test_the_booklet_prints_from_the_palette_and_says_where(
 
         assert "Livret en cours d'impression…" in messages(fiction)
         assert isinstance(fiction.screen, DashboardScreen)  # the screen does not wait
-        await wait_for(pilot, lambda: f"Livret écrit dans {booklet}" in messages(fiction))
+        await wait_for(pilot, lambda: f"Livret écrit dans {booklet}" in messages(fiction), PRINTING)
 
     pages = page_texts(booklet.read_bytes())
     assert any(comparable(NAME) in page for page in pages)
@@ -70,13 +63,12 @@ async def test_the_cards_and_a_groups_script_print_from_the_dashboard_keys(
     fiction = app()
     async with fiction.run_test(size=(100, 30)) as pilot:
         await pilot.press("r", "enter", "c")
-        await wait_for(
-            pilot, lambda: f"Cartes de l'atelier écrites dans {cards}" in messages(fiction)
-        )
+        written = f"Cartes de l'atelier écrites dans {cards}"
+        await wait_for(pilot, lambda: written in messages(fiction), PRINTING)
         await pilot.press("down", "j")  # the group under the cursor
         assert "Journal du groupe 2 en cours d'impression…" in messages(fiction)
         await wait_for(
-            pilot, lambda: f"Journal du groupe 2 écrit dans {script}" in messages(fiction)
+            pilot, lambda: f"Journal du groupe 2 écrit dans {script}" in messages(fiction), PRINTING
         )
         assert isinstance(fiction.screen, DashboardScreen)
 
@@ -97,7 +89,7 @@ async def test_a_printout_finishing_after_its_dashboard_closed_touches_nothing(
             await pilot.press("j")
             await pilot.press("escape", "escape")  # back home before it is written
             assert isinstance(fiction.screen, HomeScreen)
-        await wait_for(pilot, script.exists)
+        await wait_for(pilot, script.exists, PRINTING)
         await pilot.pause(0.5)
         assert isinstance(fiction.screen, HomeScreen)
         assert not any("écrit dans" in message for message in messages(fiction))

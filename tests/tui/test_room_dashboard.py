@@ -12,6 +12,7 @@ from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.group.room import RoomScreen
 from fiction.tui.screens.room_settings import RoomSettingsScreen
+from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
 
@@ -79,9 +80,8 @@ async def test_the_restitution_steps_through_the_groups_with_their_timer(
         assert (workshop.presenting, workshop.presenting_since) == (1, fixed_clock.now)
         assert "Groupe 1 présente — 5:00" in room_line(screen)
 
-        fixed_clock.advance(48)
-        await pilot.pause(1.3)  # the dashboard's second-by-second tick
-        assert "Groupe 1 présente — 4:12" in room_line(screen)
+        fixed_clock.advance(48)  # shown at the dashboard's next second-by-second tick
+        await wait_for(pilot, lambda: "Groupe 1 présente — 4:12" in room_line(screen))
 
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()

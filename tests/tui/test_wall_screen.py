@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -18,17 +17,9 @@ from fiction.store.model import FINISHED_STEP
 from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.wall import WallClock, WallScreen
+from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
-
-
-async def wait_for(pilot, condition: Callable[[], object], timeout: float = 20.0) -> None:
-    """Until `condition()` holds (the watcher reads the store every second)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition never met")
-        await pilot.pause(0.1)
 
 
 def text(screen, selector: str) -> str:
