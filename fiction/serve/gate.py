@@ -34,6 +34,7 @@ from aiohttp import web
 from fiction.serve import address
 from fiction.serve.passes import Passes
 from fiction.serve.throttle import Throttle
+from fiction.store.join_codes import normalise
 
 ENTRY_PATH = "/entree"
 FACILITATOR_PATH = "/animation"
@@ -160,11 +161,6 @@ FACILITATOR_ONLY = (
     "terminal où fiction serve a démarré. Un groupe ouvre l'adresse de l'atelier, sans "
     "« /animation »."
 )
-
-
-def normalise(typed: str) -> str:
-    """A code as compared: upper case, without spaces or dashes (as join codes are)."""
-    return "".join(character for character in typed.upper() if character not in " \t-")
 
 
 def too_many(wait: float, *, from_this_device: bool) -> web.Response:
