@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import re
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from fiction.store.model import READING_SPEEDS, TARGET_RANGE
+from fiction.tui.screens.form_dialog import FormDialog
 
 _MINUTES = re.compile(r"^\s*(\d{1,2})\s*(?:[:h]|min)?\s*(\d{1,2})?\s*(?:s)?\s*$")
 
 
-class PaceScreen(ModalScreen[tuple[float, int] | None]):
+class PaceScreen(FormDialog[tuple[float, int]]):
     """Dismissed with (words per second, target seconds), or None for « Annuler » or Échap."""
 
     DEFAULT_CSS = """
@@ -30,7 +28,7 @@ class PaceScreen(ModalScreen[tuple[float, int] | None]):
     PaceScreen #pace-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     PaceScreen Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Annuler")]
+    SAVE_BUTTON = "pace-save"
 
     def __init__(self, words_per_second: float, target_seconds: int) -> None:
         super().__init__()
@@ -61,22 +59,6 @@ class PaceScreen(ModalScreen[tuple[float, int] | None]):
 
     def on_mount(self) -> None:
         self.speed.focus()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._save()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "pace-save":
-            self._save()
-        else:
-            self.dismiss(None)
 
     def _save(self) -> None:
         chosen = read_pace(self.speed.value, self.target.value)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from fiction.errors import FictionError
 from fiction.store.model import PRESENTATION_RANGE, VOTES_RANGE
 from fiction.tui.formats import parse_count
+from fiction.tui.screens.form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -22,7 +20,7 @@ class RoomSettings:
     presentation_minutes: int
 
 
-class RoomSettingsScreen(ModalScreen[RoomSettings | None]):
+class RoomSettingsScreen(FormDialog[RoomSettings]):
     """Dismissed with the new settings, or None (Échap, « Annuler »)."""
 
     DEFAULT_CSS = """
@@ -37,7 +35,7 @@ class RoomSettingsScreen(ModalScreen[RoomSettings | None]):
     RoomSettingsScreen #settings-buttons { height: auto; margin-top: 1; align-horizontal: right; }
     RoomSettingsScreen Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Annuler")]
+    SAVE_BUTTON = "settings-save"
 
     def __init__(self, current: RoomSettings) -> None:
         super().__init__()
@@ -69,9 +67,6 @@ class RoomSettingsScreen(ModalScreen[RoomSettings | None]):
     def on_mount(self) -> None:
         self.query_one("#settings-votes", Input).focus()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def _save(self) -> None:
         try:
             votes = parse_count(
@@ -86,16 +81,3 @@ class RoomSettingsScreen(ModalScreen[RoomSettings | None]):
             self.query_one("#settings-problem", Static).update(f"⚠ {error.message}")
             return
         self.dismiss(RoomSettings(votes, minutes))
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._save()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "settings-save":
-            self._save()
-        else:
-            self.dismiss(None)
