@@ -25,7 +25,6 @@ import contextlib
 import multiprocessing
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -203,48 +202,13 @@ def throwaway_postgresql(folder: Path | None) -> Iterator[str]:
     Raises RuntimeError saying why when none can be started (no binaries).
     """
     sys.path.insert(0, str(ROOT))
-    from tests.postgres_server import SERVER_USER, SUPERUSER, _as_server_user, find_binaries
+    from tests.postgres_server import find_binaries, running_server
 
     binaries = find_binaries()
     if isinstance(binaries, str):
         raise RuntimeError(binaries)
-    import os
-    import pwd
-
-    root = Path(tempfile.mkdtemp(prefix="fiction-bench-pg-", dir=folder))
-    data, sockets = root / "data", root / "socket"
-    sockets.mkdir()
-    prefix = _as_server_user()
-    if prefix:
-        entry = pwd.getpwnam(SERVER_USER)
-        for owned in (root, sockets):
-            os.chown(owned, entry.pw_uid, entry.pw_gid)
-    quiet = {"check": True, "capture_output": True, "text": True}
-    pg_ctl = [*prefix, str(binaries / "pg_ctl"), "-D", str(data)]
-    port = 5433
-    options = f"-k {sockets} -p {port} -c listen_addresses='' -c max_connections=200"
-    try:
-        subprocess.run(
-            [
-                *prefix,
-                str(binaries / "initdb"),
-                *("-D", str(data), "-U", SUPERUSER, "--auth=trust"),
-                *("--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"),
-            ],
-            **quiet,
-        )
-        subprocess.run(
-            [*pg_ctl, "-o", options, "-l", str(root / "server.log"), "-w", "start"], **quiet
-        )
-    except subprocess.CalledProcessError as failed:
-        raise RuntimeError(f"PostgreSQL n'a pas démarré : {failed.stderr.strip()}") from failed
-    try:
-        yield f"postgresql://{SUPERUSER}@/postgres?host={sockets}&port={port}"
-    finally:
-        subprocess.run([*pg_ctl, "-m", "fast", "stop"], capture_output=True)
-        import shutil
-
-        shutil.rmtree(root, ignore_errors=True)
+    with running_server(binaries, port=5433, durable=True, folder=folder) as server:
+        yield server.url()
 
 
 # --- the run ---------------------------------------------------------------------

@@ -69,22 +69,28 @@ def _as_server_user() -> list[str]:
 
 
 @contextlib.contextmanager
-def running_server(binaries: Path, port: int = 5432) -> Iterator[Server]:
-    """Start a fresh cluster on a Unix socket, yield it, stop it and remove its files."""
-    root = Path(tempfile.mkdtemp(prefix="fiction-pg-"))
+def running_server(
+    binaries: Path, port: int = 5432, *, durable: bool = False, folder: Path | None = None
+) -> Iterator[Server]:
+    """Start a fresh cluster on a Unix socket, yield it, stop it and remove its files.
+
+    The tests' cluster writes nothing to disk before it must (fsync, synchronous
+    commit and full-page writes off); `durable` keeps PostgreSQL's defaults, for a
+    benchmark measuring real writes. Its files go in `folder` (the system's
+    temporary folder by default)."""
+    root = Path(tempfile.mkdtemp(prefix="fiction-pg-", dir=folder))
     data, sockets = root / "data", root / "socket"
     sockets.mkdir()
     prefix = _as_server_user()
     if prefix:
         entry = pwd.getpwnam(SERVER_USER)
-        for folder in (root, sockets):
-            os.chown(folder, entry.pw_uid, entry.pw_gid)
+        for owned in (root, sockets):
+            os.chown(owned, entry.pw_uid, entry.pw_gid)
     quiet = {"check": True, "capture_output": True, "text": True}
     pg_ctl = [*prefix, str(binaries / "pg_ctl"), "-D", str(data)]
-    options = (
-        f"-k {sockets} -p {port} -c listen_addresses='' -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-    )
+    options = f"-k {sockets} -p {port} -c listen_addresses='' -c max_connections=200"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     try:
         try:
             subprocess.run(
