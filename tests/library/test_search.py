@@ -39,27 +39,6 @@ def test_every_word_of_the_query_must_be_found(library_store):
     assert search(found, "jardin bienveilleur") == ()
 
 
-def test_a_title_match_ranks_above_a_narrative_match(store):
-    add_workshop(
-        store,
-        "Atelier",
-        {
-            1: {
-                "title": "Les écrans du soir",
-                "narrative": (
-                    "Chaque soir le jardin des voisins accueille les habitants du quartier "
-                    "qui viennent parler, cuisiner, réparer et se retrouver autour du feu."
-                ),
-            },
-            2: {"title": "Le jardin", "narrative": "Un lieu partagé."},
-        },
-    )
-    hits = search(workshops(store), "jardin")
-    assert titles(hits) == ["Le jardin", "Les écrans du soir"]
-    assert hits[0].score > hits[1].score
-    assert hits[1].snippet.field == "narrative"
-
-
 def test_roles_vigilance_answers_and_news_scripts_are_searched(library_store):
     found = workshops(library_store)
     assert titles(search(found, "palier")) == ["Les bienveilleuses du quartier"]
