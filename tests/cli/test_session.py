@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 import subprocess
@@ -11,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from fiction import cli
 from fiction.cards.loader import load_deck
 from fiction.engine import DealRequest, deal, replay
 from fiction.store import exchange
 from fiction.store.store import Store
+from tests.cli.running import run_fiction
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
@@ -31,11 +30,7 @@ def run(capsys, monkeypatch, store_path: Path):
     monkeypatch.setenv("COLUMNS", "200")  # Rich tables on one line each
 
     def run(*arguments: str, answer: str = "") -> tuple[int, str, str]:
-        monkeypatch.setattr("sys.stdin", io.StringIO(answer))
-        with pytest.raises(SystemExit) as exit_info:
-            cli.main(["session", *arguments])
-        captured = capsys.readouterr()
-        return exit_info.value.code, captured.out, captured.err
+        return run_fiction(capsys, monkeypatch, ["session", *arguments], answer)
 
     return run
 

@@ -3,15 +3,14 @@ every workshop with its whole history, its exports identical byte for byte."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 import pytest
 
-from fiction import cli
 from fiction.store import exchange
 from fiction.store.store import Store
+from tests.cli.running import run_fiction
 from tests.render.filled import NAME as FILLED
 from tests.workshops import small_workshop
 
@@ -25,11 +24,7 @@ def run(capsys, monkeypatch, tmp_path: Path):
     monkeypatch.chdir(tmp_path)
 
     def run(*arguments: str) -> tuple[int, str, str]:
-        monkeypatch.setattr("sys.stdin", io.StringIO(""))
-        with pytest.raises(SystemExit) as exit_info:
-            cli.main(["session", *arguments])
-        captured = capsys.readouterr()
-        return exit_info.value.code, captured.out, captured.err
+        return run_fiction(capsys, monkeypatch, ["session", *arguments])
 
     return run
 
