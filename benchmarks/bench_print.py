@@ -4,8 +4,11 @@ The floor, measured in the same run with the same fonts and fetcher, is a
 minimal one-page WeasyPrint document: what any PDF costs before our
 templates do anything. The deck's time includes fitting every card's text
 (the cards that may not fit are measured together first), as a first print
-does; the reprint row keeps the sizes fitted by the previous run, as the app
-and the server do when they print the same deck again.
+does; the second-command row forgets the sizes kept in memory but finds them
+in the cache on disk, as a second `fiction print cards` does; the reprint row
+keeps the sizes fitted by the previous run, as the app and the server do when
+they print the same deck again. The disk cache lives in a temporary folder
+for the run, never the user's.
 
 A second table prints a group's script whose one SON cell holds a long text
 against the same script with a one-line cell: the cost must grow no faster
@@ -18,6 +21,7 @@ than the text (it grew with its square while table cells broke words
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -131,9 +135,9 @@ def main() -> None:
     args = parser.parse_args()
 
     from fiction.cards.loader import load_deck
-    from fiction.render import templating
+    from fiction.render import cards, templating
     from fiction.render.booklet import booklet
-    from fiction.render.cards import CardOptions, cards_document, forget_fitted_sizes
+    from fiction.render.cards import CACHE_ENV, CardOptions, cards_document, forget_fitted_sizes
     from fiction.render.documents import booklet_html, script_html
     from fiction.render.faces import deck_faces
     from fiction.render.templating import TemplateFolders
@@ -158,16 +162,23 @@ def main() -> None:
         forget_fitted_sizes()  # every run measures the cards as a first print does
         return cards_document(printer, deck, faces, CardOptions())
 
+    def second_command(printer):
+        cards._FITTED.clear()  # a new process: only the sizes on disk are known
+        return cards_document(printer, deck, faces, CardOptions())
+
     rows = [
         ("page minimale (plancher)", lambda printer: printer.layout(floor_html)),
         (f"jeu intégré ({len(faces)} cartes)", whole_deck),
+        ("jeu intégré, 2e commande (tailles sur disque)", second_command),
         (
             "jeu intégré, réimpression (tailles gardées)",
             lambda printer: cards_document(printer, deck, faces, CardOptions()),
         ),
         (f"livret de {GROUPS} groupes", lambda printer: printer.layout(booklet_page)),
     ]
-    results = [(name, *measure(make, folders, args.repeat)) for name, make in rows]
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ[CACHE_ENV] = cache  # forget_fitted_sizes() empties it: never the user's
+        results = [(name, *measure(make, folders, args.repeat)) for name, make in rows]
     floor = statistics.median(results[0][2]) / results[0][1]
     print(
         f"\nImpression PDF (WeasyPrint, secondes de processeur, "

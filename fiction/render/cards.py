@@ -7,17 +7,29 @@ as HTML from the templates and laid out by WeasyPrint (`pdf.Printer`).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import math
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar
 
 from fiction.cards.model import Deck
 from fiction.errors import FictionError
 from fiction.render import card_pages, templating
 from fiction.render.faces import Face, back
-from fiction.render.fit import ESTIMATE_SAFE, card_fills, estimated_fill, fit_sizes
+from fiction.render.fit import (
+    ESTIMATE_SAFE,
+    MIN_PT,
+    card_fills,
+    estimated_fill,
+    fit_sizes,
+    layout_engine,
+)
 from fiction.render.pdf import Printer
 from fiction.render.sheet import (
     BACKS,
@@ -72,12 +84,18 @@ def fitted_sizes(
 
     The cards are measured side by side on one tall page (`measuring_page`);
     `laid_out` measures only the cards that may not fit, and checks the others
-    in the printed layout itself. A card already fitted in this process, with
-    the same templates and fonts (`_fingerprint`), is not measured again: the
-    app and the server print the same deck many times.
+    in the printed layout itself. A card already fitted with the same templates
+    and fonts is not measured again: in this process (`_fingerprint`: the app
+    and the server print the same deck many times), nor in the next one
+    (`FittedCache`, on disk: a second `fiction print cards` is as fast).
     """
     folders = _fingerprint(printer.folders)
     known = {face.key: _FITTED.get((folders, size, face)) for face in faces}
+    missing = [face for face in faces if known[face.key] is None]
+    disk = FittedCache.for_folders(printer.folders, folders) if missing else None
+    if disk is not None:
+        for face in missing:
+            known[face.key] = disk.get(face, size)
     pending = [face for face in faces if known[face.key] is None]
 
     def measure(pending: Sequence[Face], sizes: dict[str, float]) -> object:
@@ -87,9 +105,12 @@ def fitted_sizes(
     fitted = fit_sizes(pending, size.body_pt, measure) if pending else {}
     if len(_FITTED) > FITTED_KEPT:
         _FITTED.clear()
-    for face in pending:
-        _FITTED[folders, size, face] = fitted[face.key]
-    return {face.key: known[face.key] or fitted[face.key] for face in faces}
+    sizes = {face.key: known[face.key] or fitted[face.key] for face in faces}
+    for face in missing:
+        _FITTED[folders, size, face] = sizes[face.key]
+    if disk is not None and pending:
+        disk.put({(face, size): fitted[face.key] for face in pending})
+    return sizes
 
 
 FITTED_KEPT = 4096
@@ -98,8 +119,98 @@ _FITTED: dict[tuple[object, CardSize, Face], float] = {}
 
 
 def forget_fitted_sizes() -> None:
-    """Measure every card again from now on (the benchmark's cold runs)."""
+    """Measure every card again from now on (the benchmark's cold runs, the tests)."""
     _FITTED.clear()
+    FittedCache.forget()
+
+
+CACHE_ENV = "FICTION_CACHE_DIR"
+"""A folder for the fitted sizes kept on disk instead of the user's cache folder."""
+DISK_KEPT = 20_000
+"""Fitted sizes kept on disk (a hundred decks' worth); the oldest go first past this."""
+
+
+class FittedCache:
+    """Fitted sizes on disk, across processes: one JSON file in the user's cache folder.
+
+    Each size is keyed by a hash of everything that decides it: the card's
+    content, its format, every template and font file's bytes, and the
+    versions of WeasyPrint and Pango. A file that cannot be read or parsed is
+    ignored (and rewritten), one that cannot be written is left alone: the
+    cards are then measured, never printed at a wrong size.
+    """
+
+    _hashes: ClassVar[dict[tuple[object, ...], str]] = {}
+    """The hash of the template folders' bytes, for each `_fingerprint` seen."""
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path = path
+        self.salt = salt
+        self._entries: dict[str, float] | None = None
+
+    @classmethod
+    def folder(cls) -> Path:
+        chosen = os.environ.get(CACHE_ENV)
+        if chosen:
+            return Path(chosen)
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("fiction", appauthor=False))
+
+    @classmethod
+    def for_folders(cls, folders: TemplateFolders, fingerprint: tuple[object, ...]) -> FittedCache:
+        salt = cls._hashes.get(fingerprint)
+        if salt is None:
+            salt = cls._hashes[fingerprint] = _content_hash(folders)
+        return cls(cls.folder() / "tailles-ajustees.json", salt)
+
+    @classmethod
+    def forget(cls) -> None:
+        with contextlib.suppress(OSError):
+            (cls.folder() / "tailles-ajustees.json").unlink()
+
+    def key(self, face: Face, size: CardSize) -> str:
+        return hashlib.sha256(f"{self.salt}\n{size!r}\n{face!r}".encode()).hexdigest()[:32]
+
+    def entries(self) -> dict[str, float]:
+        if self._entries is None:
+            try:
+                loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                loaded = {}
+            self._entries = {
+                key: float(value)
+                for key, value in (loaded.items() if isinstance(loaded, dict) else ())
+                if isinstance(key, str)
+                and isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and MIN_PT <= value <= MAX_CACHED_PT
+            }
+        return self._entries
+
+    def get(self, face: Face, size: CardSize) -> float | None:
+        found = self.entries().get(self.key(face, size))
+        return found if found is not None and found <= size.body_pt else None
+
+    def put(self, sizes: dict[tuple[Face, CardSize], float]) -> None:
+        entries = self.entries()
+        for (face, size), points in sizes.items():
+            key = self.key(face, size)
+            entries.pop(key, None)  # to the end: the newest
+            entries[key] = points
+        while len(entries) > DISK_KEPT:
+            del entries[next(iter(entries))]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            partial.write_text(json.dumps(entries), encoding="utf-8")
+            os.replace(partial, self.path)
+        except OSError:
+            pass
+
+
+MAX_CACHED_PT = 72.0
+"""A cached size above this is not a body size: the file was tampered with, ignored."""
 
 
 def _fingerprint(folders: TemplateFolders) -> tuple[object, ...]:
@@ -117,6 +228,20 @@ def _fingerprint(folders: TemplateFolders) -> tuple[object, ...]:
                 continue
             files.append((str(path), stat.st_size, stat.st_mtime_ns))
     return tuple(files)
+
+
+def _content_hash(folders: TemplateFolders) -> str:
+    """A hash of every template and font file's bytes, and of the layout engine's versions."""
+    digest = hashlib.sha256(layout_engine().encode())
+    for folder in folders.search_path:
+        for path in sorted(folder.rglob("*")):
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            digest.update(f"\n{path.relative_to(folder)}\n{len(data)}\n".encode())
+            digest.update(data)
+    return digest.hexdigest()
 
 
 def laid_out(

@@ -90,6 +90,14 @@ def fit_sizes(
     return sizes
 
 
+def layout_engine() -> str:
+    """The versions of WeasyPrint and Pango: a fitted size kept on disk holds for these only."""
+    import weasyprint
+    from weasyprint.text.ffi import pango
+
+    return f"WeasyPrint {weasyprint.__version__}, Pango {pango.pango_version()}"
+
+
 def estimated_fill(face: Face, width_mm: float, height_mm: float, pt: float) -> float:
     """Roughly how much of a safe box of `width_mm` × `height_mm` the text of `face` takes.
 

@@ -27,6 +27,17 @@ from tests.render.pdftext import page_texts
 SETUP = "scripts/install-system-packages"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def fitted_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The fitted sizes the print tests keep on disk go to a folder of theirs, never the user's."""
+    from fiction.render.cards import CACHE_ENV
+
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder
+
+
 @contextmanager
 def weasyprint_messages() -> Iterator[list[str]]:
     """Every message of WARNING level or above the "weasyprint" logger emits inside.

@@ -4,11 +4,21 @@ a minimal page, per page). Structure only; the times are in benchmarks/bench_pri
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 
 import pytest
 
-from fiction.render.cards import CardOptions, cards_document, fitted_sizes, forget_fitted_sizes
+from fiction.render import cards as cards_module
+from fiction.render.cards import (
+    _FITTED,
+    CardOptions,
+    FittedCache,
+    cards_document,
+    fitted_sizes,
+    forget_fitted_sizes,
+)
 from fiction.render.faces import deck_faces
 from fiction.render.pdf import Printer
 from fiction.render.sheet import CARD_SIZES, PAPERS, plan_sheet
@@ -116,3 +126,58 @@ def test_a_template_changed_on_disk_measures_the_cards_again(builtin_deck, tmp_p
     fitted_sizes(again, builtin_deck, faces, size)
 
     assert again.laid_out
+
+
+def test_a_new_process_reuses_the_sizes_fitted_on_disk(builtin_deck, folders):
+    faces = deck_faces(builtin_deck, ("activities",))[:5]
+    size = CARD_SIZES["poker"]
+    forget_fitted_sizes()
+    first = CountingPrinter(folders)
+    sizes = fitted_sizes(first, builtin_deck, faces, size)
+    _FITTED.clear()  # what a new `fiction print cards` starts with
+    again = CountingPrinter(folders)
+
+    assert fitted_sizes(again, builtin_deck, faces, size) == sizes
+    assert first.laid_out and not again.laid_out
+
+
+@pytest.mark.parametrize("content", ["{", "[1, 2]", '{"x": "grand"}', "\x00\xff"])
+def test_an_unreadable_cache_file_is_ignored_and_rewritten(builtin_deck, folders, content):
+    faces = deck_faces(builtin_deck, ("activities",))[:3]
+    size = CARD_SIZES["poker"]
+    forget_fitted_sizes()
+    sizes = fitted_sizes(CountingPrinter(folders), builtin_deck, faces, size)
+    _FITTED.clear()
+    path = FittedCache.folder() / "tailles-ajustees.json"
+    path.write_text(content, encoding="latin-1")
+    again = CountingPrinter(folders)
+
+    assert fitted_sizes(again, builtin_deck, faces, size) == sizes
+    assert again.laid_out
+    _FITTED.clear()
+    assert fitted_sizes(CountingPrinter(folders), builtin_deck, faces, size) == sizes
+    assert len(json.loads(path.read_text(encoding="utf-8"))) == len(faces)
+
+
+def test_a_card_whose_text_changed_is_measured_again(builtin_deck, folders):
+    faces = deck_faces(builtin_deck, ("activities",))[:1]
+    size = CARD_SIZES["poker"]
+    forget_fitted_sizes()
+    fitted_sizes(CountingPrinter(folders), builtin_deck, faces, size)
+    _FITTED.clear()
+    longer = [dataclasses.replace(faces[0], title=faces[0].title + " et plus")]
+    again = CountingPrinter(folders)
+
+    fitted_sizes(again, builtin_deck, longer, size)
+
+    assert again.laid_out
+
+
+def test_the_cache_on_disk_keeps_a_bounded_number_of_sizes(builtin_deck, folders, monkeypatch):
+    monkeypatch.setattr(cards_module, "DISK_KEPT", 2)
+    faces = deck_faces(builtin_deck, ("activities",))[:3]
+    forget_fitted_sizes()
+    fitted_sizes(CountingPrinter(folders), builtin_deck, faces, CARD_SIZES["poker"])
+
+    path = FittedCache.folder() / "tailles-ajustees.json"
+    assert len(json.loads(path.read_text(encoding="utf-8"))) == 2
