@@ -3,8 +3,9 @@
 The terminal in the page is drawn on a canvas, so its text is not in the
 page's DOM. What the app shows is read where it arrives instead: a script
 added to every page before its own (through the DevTools protocol) keeps the
-frames the websocket receives, and the tests search them once stripped of
-their escape sequences. A screenshot shows that the page really draws the app.
+frames the websocket receives (and its address, which says the terminal's
+size: test_phone_browser.py reads it), and the tests search them once stripped
+of their escape sequences. A screenshot shows that the page really draws the app.
 Everything stays on 127.0.0.x (see conftest.py for Chromium's flags).
 """
 
@@ -29,8 +30,9 @@ RECORDER = """
   const decoder = new TextDecoder();
   window.__fictionScreen = "";
   window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
+    constructor(url, ...rest) {
+      super(url, ...rest);
+      window.__fictionUrl = String(url);
       this.addEventListener("message", (event) => {
         if (typeof event.data !== "string") {
           window.__fictionScreen += decoder.decode(event.data, { stream: true });

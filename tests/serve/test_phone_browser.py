@@ -1,7 +1,7 @@
 """A group on a phone: real headless Chromium at 390 × 844, a touch screen.
 
 The page's terminal is a canvas, so what the app draws is read from the frames
-the websocket brings (see test_browser.py); the recorder here also keeps the
+the websocket brings (see test_browser.py), whose recorder also keeps the
 websocket's address, which says the terminal's size and that the page told
 the app it is on a touch screen. Touches are real touch events (DevTools'
 Input.dispatchTouchEvent), not mouse ones.
@@ -15,30 +15,12 @@ from urllib.parse import parse_qs, urlsplit
 
 from fiction.store.store import Store
 from tests.serve.served import ServedFiction, wait_for
-from tests.serve.test_browser import Tab, shows_a_drawn_screen
+from tests.serve.test_browser import RECORDER, Tab, shows_a_drawn_screen
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
 URL = "return window.__fictionUrl"
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
-RECORDER = """
-(() => {
-  const Native = window.WebSocket;
-  const decoder = new TextDecoder();
-  window.__fictionScreen = "";
-  window.WebSocket = class extends Native {
-    constructor(url, ...rest) {
-      super(url, ...rest);
-      window.__fictionUrl = String(url);
-      this.addEventListener("message", (event) => {
-        if (typeof event.data !== "string") {
-          window.__fictionScreen += decoder.decode(event.data, { stream: true });
-        }
-      });
-    }
-  };
-})();
-"""
 
 
 def phone(browser: Any) -> Any:
