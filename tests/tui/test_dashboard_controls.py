@@ -13,16 +13,9 @@ from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.widgets.countdown import Countdown
 from fiction.tui.widgets.group_table import GroupTable, column_widths
+from tests.tui.opening import open_dashboard
 
 NAME = "Atelier du Mans"
-
-
-async def open_dashboard(pilot) -> DashboardScreen:
-    await pilot.press("r", "enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, DashboardScreen)
-    return screen
 
 
 def phase_of(store_path: Path):

@@ -12,6 +12,7 @@ from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.group.room import RoomScreen
 from fiction.tui.screens.room_settings import RoomSettingsScreen
+from tests.tui.opening import open_dashboard
 from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
@@ -20,14 +21,6 @@ NAME = "Atelier du Mans"
 def workshop_of(store_path: Path):
     with Store(store_path) as store:
         return store.load(NAME)
-
-
-async def open_dashboard(pilot) -> DashboardScreen:
-    await pilot.press("r", "enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, DashboardScreen)
-    return screen
 
 
 def last_notice(pilot) -> str:
