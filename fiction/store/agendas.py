@@ -67,6 +67,13 @@ AFTERNOON = tuple(
 )
 """The 2 h 45 afternoon (`DEFAULT_AGENDA`), with what to say at each phase."""
 
+_WEATHER = Phase(
+    "Météo du jour",
+    10,
+    "En un mot, quel est votre état d'esprit du jour ? Le nuage de mots montre celui de la salle.",
+)
+"""The morning's weather, the same in the one-day and the two-day agendas."""
+
 ONE_DAY = (
     Phase(
         "Accueil et brise-glace",
@@ -74,12 +81,7 @@ ONE_DAY = (
         "Chacun·e se présente ; les groupes de 6 à 10 personnes se forment et "
         "reçoivent leur pseudonyme. Un brise-glace ouvre la journée.",
     ),
-    Phase(
-        "Météo du jour",
-        10,
-        "En un mot, quel est votre état d'esprit du jour ? Le nuage de mots montre "
-        "celui de la salle.",
-    ),
+    _WEATHER,
     Phase(
         "Exploration des thématiques",
         60,
@@ -121,12 +123,7 @@ TWO_DAYS = (
         "Chacun·e se présente ; les groupes de 6 à 10 personnes se forment autour de "
         "leur thème et reçoivent leur pseudonyme.",
     ),
-    Phase(
-        "Météo du jour",
-        10,
-        "En un mot, quel est votre état d'esprit du jour ? Le nuage de mots montre "
-        "celui de la salle.",
-    ),
+    _WEATHER,
     Phase(
         "Exploration des thématiques",
         90,
