@@ -45,13 +45,7 @@ _WORKSHOP_COLUMNS = (
     "updated_at",
     "start_time",
     "join_code",
-    "weather_end",
-    "votes_per_group",
-    "votes_revealed",
-    "presentation_minutes",
-    "wall",
-    "presenting",
-    "presenting_since",
+    *plain.ROOM_KEYS,  # the room's columns are named as its keys in plain data
 )
 _GROUP_ROOM_COLUMNS = (
     "weather",
