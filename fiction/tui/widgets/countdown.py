@@ -15,15 +15,12 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from fiction.report.wall import level
 from fiction.store import phase as phases
 from fiction.store.model import Phase, PhaseState, Workshop
 from fiction.tui.access import fiction_app
 from fiction.tui.formats import clock_text
 
-WARNING_SHARE = 0.20
-"""Orange with a fifth of the phase left…"""
-DANGER_SHARE = 0.05
-"""…and red with the last twentieth (and once the time is up)."""
 INSTRUCTIONS_MIN_HEIGHT = 30
 """Screen rows below which the phase's instructions leave room to the rest."""
 
@@ -104,8 +101,9 @@ class Countdown(Widget):
         self._instructions.display = bool(instructions)
         # Each large digit (and the colon) is 3 cells wide.
         self.set_class(self.content_region.width < 3 * len(time), "-narrow")
-        self.set_class(share is not None and share <= WARNING_SHARE, "-warning")
-        self.set_class(share is not None and share <= DANGER_SHARE, "-danger")
+        colour = level(share)  # the wall's thresholds: every countdown turns together
+        self.set_class(colour in ("warning", "danger"), "-warning")
+        self.set_class(colour == "danger", "-danger")
         self._ring_at_the_end(share)
 
     def _texts(self) -> tuple[str, str, str, float | None]:
