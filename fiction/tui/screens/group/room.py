@@ -39,7 +39,7 @@ from fiction.tui.access import fiction_app
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.group.conflict import BOTH, THEIRS, ConflictScreen, both
 from fiction.tui.screens.group.room_parts import VoteBoard, WeatherEditor
-from fiction.tui.screens.group.saving import Conflict, FieldSaver
+from fiction.tui.screens.group.saving import STATE_TEXTS, Conflict, FieldSaver
 from fiction.tui.screens.group.session import author_of
 from fiction.tui.watcher import WorkshopChanged, WorkshopUnreadable, WorkshopWatcher
 from fiction.tui.widgets import list_editor
@@ -49,12 +49,6 @@ from fiction.tui.widgets.list_editor import ListEditor
 POLL_SECONDS = 2.0
 """How often the screen looks for the others' answers and votes."""
 
-SAVE_STATES = {
-    "pending": "enregistrement…",
-    "saved": "✓ enregistré",
-    "failed": "⚠ non enregistré",
-    "conflict": "⚠ modifié ailleurs",
-}
 WEATHER_TITLES = {"weather": "Météo de début", "weather_end": "Météo de fin"}
 REVIEW_HINTS = {
     "create": "Ce qui n'existe pas encore et qu'il faudrait inventer",
@@ -372,7 +366,7 @@ class RoomScreen(Screen[None]):
             self.last_seq = max(self.last_seq, edit.seq)
 
     def _show_status(self, state: str) -> None:
-        self._status.update(SAVE_STATES[state])
+        self._status.update(STATE_TEXTS[state])
 
     def _refused(self, error: FictionError) -> None:
         fiction_app(self).show_error(
@@ -411,13 +405,8 @@ class RoomScreen(Screen[None]):
         """Why closing now would leave typed text unsaved (None: all is saved)."""
         if self.workshop is None:
             return None
-        error = self.saver.save(retry=False)
-        unsaved = self.saver.unsaved()
-        if not unsaved:
-            return None
-        names = ", ".join(f"« {field_label(field)} »" for field in unsaved)
-        reason = f" ({error.message})" if error is not None else " (modifié sur un autre écran)"
-        return f"Le texte de {names} n'est pas enregistré{reason}. Quitter quand même ?"
+        unsaved = self.saver.last_try()
+        return None if unsaved is None else f"{unsaved} Quitter quand même ?"
 
     def action_leave(self) -> None:
         if self._leaving:

@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 
 from fiction.errors import FictionError, StaleEdit
+from fiction.store.labels import field_label
 
 DELAY = 0.5
 """Seconds after the last keystroke before a field is saved."""
@@ -32,6 +33,13 @@ RETRY = 5.0
 STATES = ("pending", "saved", "failed", "conflict")
 """What the saver tells its screen: typed but not saved yet, all saved, refused,
 changed elsewhere (waiting for the person's choice)."""
+STATE_TEXTS = {
+    "pending": "enregistrement…",
+    "saved": "✓ enregistré",
+    "failed": "⚠ non enregistré",
+    "conflict": "⚠ modifié ailleurs",
+}
+"""Each state as a screen's status line says it."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,17 @@ class FieldSaver:
     def unsaved(self) -> dict[str, Any]:
         """What would be lost if the screen closed now (refused or waiting fields)."""
         return self.changed()
+
+    def last_try(self) -> str | None:
+        """Save once more before the screen closes; what is still unsaved and why, in
+        a French sentence (None: everything is saved)."""
+        error = self.save(retry=False)
+        unsaved = self.unsaved()
+        if not unsaved:
+            return None
+        names = ", ".join(f"« {field_label(field)} »" for field in unsaved)
+        reason = f" ({error.message})" if error is not None else " (modifié sur un autre écran)"
+        return f"Le texte de {names} n'est pas enregistré{reason}."
 
     def _schedule(self, delay: float) -> None:
         self._stop()

@@ -46,7 +46,7 @@ from fiction.tui.screens.group.conflict import BOTH, MINE, THEIRS, ConflictScree
 from fiction.tui.screens.group.question import QuestionStep
 from fiction.tui.screens.group.report import ReportStep
 from fiction.tui.screens.group.review import ReviewStep
-from fiction.tui.screens.group.saving import Conflict, FieldSaver
+from fiction.tui.screens.group.saving import STATE_TEXTS, Conflict, FieldSaver
 from fiction.tui.screens.group.scenario import ScenarioStep
 from fiction.tui.screens.group.session import GroupSession
 from fiction.tui.screens.group.step import Step
@@ -60,13 +60,6 @@ STEPS: tuple[type[Step], ...] = (
     CardsStep, QuestionStep, ScenarioStep, VigilanceStep, ReportStep, ReviewStep
 )  # fmt: skip
 """The journey, in order."""
-
-SAVE_STATES = {
-    "pending": "enregistrement…",
-    "saved": "✓ enregistré",
-    "failed": "⚠ non enregistré",
-    "conflict": "⚠ modifié ailleurs",
-}
 
 TRAIL_MARGIN = 14
 """The cells beside the trail on its line: the progress bar, its margin, the padding."""
@@ -458,7 +451,7 @@ class GroupWizardScreen(Screen[None]):
         self.session.set_field(field, value, expected=expected)
 
     def _show_status(self, state: str) -> None:
-        self._status_line.update(SAVE_STATES[state])
+        self._status_line.update(STATE_TEXTS[state])
 
     def _saved(self) -> bool:
         """Save what was typed before leaving the step; say so if the store refuses.
@@ -483,14 +476,11 @@ class GroupWizardScreen(Screen[None]):
         """
         if self.session is None or self.step is None:
             return None
-        error = self.saver.save(retry=False)
-        unsaved = self.saver.unsaved()
-        if not unsaved:
+        unsaved = self.saver.last_try()
+        if unsaved is None:
             return None
-        names = ", ".join(f"« {field_label(field)} »" for field in unsaved)
-        reason = f" ({error.message})" if error is not None else " (modifié sur un autre écran)"
         return (
-            f"Le texte de {names} n'est pas enregistré{reason}.\n\n"
+            f"{unsaved}\n\n"
             "Si vous quittez, il est gardé comme brouillon sur cet ordinateur et vous sera "
             "proposé à la réouverture du groupe."
         )
