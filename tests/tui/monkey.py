@@ -119,6 +119,7 @@ TARGETS = {
     "prompter": 1,
     "room": 2,
     "room-animation": 1,
+    "wall": 1,
 }
 """Where the storm walks to, and the share of keys each deserves."""
 
@@ -134,6 +135,7 @@ SCREEN_LABELS = {
     "PrompterScreen": "prompter",
     "RoomScreen": "room",
     "RoomSettingsScreen": "room-settings",
+    "WallScreen": "wall",
 }
 ANSWERS = (("escape",), ("enter",), ("tab", "enter"), ("tab", "tab", "enter"), ("o",))
 """Ways to answer a question in a modal, one drawn at a time while walking home."""
@@ -393,12 +395,12 @@ class Storm:
             return
         if target in ("new", "workshops", "join"):
             await self._press({"new": "n", "workshops": "r", "join": "j"}[target])
-        elif target in ("dashboard", "room-animation"):
+        elif target in ("dashboard", "room-animation", "wall"):
             await self._press("r")
             await self._pause(0.2)
             await self._press("enter")
-            if target == "room-animation":
-                await self._press("m")
+            if target != "dashboard":
+                await self._press("m" if target == "room-animation" else "s")
         elif target == "room":
             await self._to_wizard(self.rng.randint(1, 6))
             await self._press("f6")
