@@ -203,6 +203,7 @@ async def test_each_wall_mode_shows_the_rooms_live_results(
         change("votes_revealed", True)
         await wait_for(pilot, lambda: "2. La maison des voisins" in shown())
         assert "█" in shown() and "1 vote" in shown()
+        assert "0 vote" in shown() and "0 votes" not in shown()  # French: zero is singular
 
         change("wall", "restitution")
         await wait_for(pilot, lambda: "Aucun groupe ne présente" in shown())

@@ -257,7 +257,8 @@ def given(count: int) -> str:
 
 
 def _votes(count: int) -> str:
-    return f"{count} vote" if count == 1 else f"{count} votes"
+    """« 0 vote », « 1 vote », « 2 votes »: French counts 0 in the singular."""
+    return f"{count} vote" if count <= 1 else f"{count} votes"
 
 
 def presentation_text(view: WallView, now: float) -> Text:
