@@ -193,23 +193,32 @@ def test_behind_the_gate_a_device_sees_only_its_workshop_and_hears_the_server_st
 COUNT = "return document.getElementById('compte')"
 
 
+def shown(driver, css: str) -> str:
+    """The text of the element `css` as drawn now, read in one go: the page redraws its
+    lists at each reading, so a reference found a moment before may be stale."""
+    return driver.execute_script(
+        "const found = document.querySelector(arguments[0]); return found ? found.innerText : '';",
+        css,
+    )
+
+
 def test_in_chromium_the_wall_follows_the_countdown_and_the_groups_live(browser, store_path: Path):
     fill(store_path)
     server = ServedFiction(store_path)
     try:
         driver = browser()
         driver.get(f"{server.url}salle/{quote(NAME, safe='')}")
-        text = lambda: driver.find_element("tag name", "body").text  # noqa: E731
+        text = lambda: shown(driver, "body")  # noqa: E731
         wait_for(lambda: "pas encore commencé" in text(), 20, "the wall before the start")
         assert "K7PQ4X" in text() and "Loutre Curieuse" in text()
 
         with Store(store_path) as store:
             store.start_phase(NAME, 2, "animation")  # Scénario, 45 min
-        wait_for(lambda: "Scénario" in driver.find_element("id", "phase").text, 15, "the phase")
-        first = driver.find_element("id", "compte").text
+        wait_for(lambda: "Scénario" in shown(driver, "#phase"), 15, "the phase")
+        first = shown(driver, "#compte")
         assert first == "45:00" or first.startswith("44:")
-        wait_for(lambda: driver.find_element("id", "compte").text != first, 10, "a tick")
-        upcoming = driver.find_element("id", "suite").text
+        wait_for(lambda: shown(driver, "#compte") != first, 10, "a tick")
+        upcoming = shown(driver, "#suite")
         assert "Journal télévisé" in upcoming and "Restitution" in upcoming
         assert "h" in upcoming.splitlines()[0][:5]  # a clock time such as « 15h42 »
         assert driver.execute_script(COUNT + ".className") == ""
@@ -218,27 +227,27 @@ def test_in_chromium_the_wall_follows_the_countdown_and_the_groups_live(browser,
         with Store(store_path, clock=lambda: time.time() - 0.96 * 45 * 60) as store:
             store.start_phase(NAME, 2, "animation")
         wait_for(lambda: "-rouge" in driver.execute_script(COUNT + ".className"), 15, "red")
-        assert driver.find_element("id", "compte").text.startswith("01:")
+        assert shown(driver, "#compte").startswith("01:")
         with Store(store_path, clock=lambda: time.time() - 0.85 * 45 * 60) as store:
             store.start_phase(NAME, 2, "animation")
         wait_for(lambda: "-orange" in driver.execute_script(COUNT + ".className"), 15, "orange")
         with Store(store_path) as store:
             store.pause_phase(NAME, "animation")
         wait_for(lambda: "En pause" in text(), 15, "the pause")
-        paused = driver.find_element("id", "compte").text
+        paused = shown(driver, "#compte")
         time.sleep(1.5)  # a paused countdown must not move: nothing to wait for
-        assert driver.find_element("id", "compte").text == paused
+        assert shown(driver, "#compte") == paused
 
         with Store(store_path) as store:
             store.set_field(NAME, 2, "step", FINISHED_STEP, "Loutre")
             store.set_field(NAME, 3, "title", "La maison des voisins", "Renard")
-        card = lambda n: driver.find_element("css selector", f'[data-groupe="{n}"]').text  # noqa: E731
+        card = lambda n: shown(driver, f'[data-groupe="{n}"]')  # noqa: E731
         wait_for(lambda: "✓ Terminé" in card(2), 15, "group 2 finished")
         wait_for(lambda: "1/" in card(3), 15, "group 3's written part")
         assert "Étape 1 Les cartes" in card(1)
 
         assert server.interrupt() == 0
-        said = lambda: driver.find_element("id", "connexion").text  # noqa: E731
+        said = lambda: shown(driver, "#connexion")  # noqa: E731
         wait_for(lambda: "Le serveur fiction s'est arrêté" in said(), 15, "the end on the wall")
     finally:
         server.close()
@@ -271,9 +280,7 @@ def test_in_chromium_the_results_follow_the_wall_mode_another_process_chooses(
         driver = browser()
         driver.get(f"{server.url}salle/{quote(NAME, safe='')}")
         results = lambda: driver.find_element("id", "resultats")  # noqa: E731
-        wait_for(
-            lambda: "Loutre Curieuse" in driver.find_element("id", "groupes").text, 20, "groups"
-        )
+        wait_for(lambda: "Loutre Curieuse" in shown(driver, "#groupes"), 20, "groups")
         assert not results().is_displayed()
 
         in_another_process(store_path, f"store.set_field({NAME!r}, None, 'wall', 'weather', 'a')")
@@ -281,17 +288,19 @@ def test_in_chromium_the_results_follow_the_wall_mode_another_process_chooses(
         cloud = driver.find_element("css selector", "#resultats .nuage svg")
         words = [text.text for text in cloud.find_elements("tag name", "text")]
         assert words[0] == "curieux" and "fatigué" in words  # most frequent first, folded
-        assert "Météo du début" in results().text
+        assert "Météo du début" in shown(driver, "#resultats")
         assert not driver.find_element("id", "groupes").is_displayed()
 
         in_another_process(store_path, f"store.set_field({NAME!r}, None, 'wall', 'votes', 'a')")
-        wait_for(lambda: "Votes masqués" in results().text, 15, "hidden votes")
-        assert "2 votes donnés" in results().text and "Loutre" not in results().text
+        wait_for(lambda: "Votes masqués" in shown(driver, "#resultats"), 15, "hidden votes")
+        assert "2 votes donnés" in shown(driver, "#resultats") and "Loutre" not in shown(
+            driver, "#resultats"
+        )
         in_another_process(
             store_path, f"store.set_field({NAME!r}, None, 'votes_revealed', True, 'a')"
         )
-        wait_for(lambda: "2. Loutre Curieuse" in results().text, 15, "the tally")
-        assert results().text.splitlines()[1:3] == ["2. Loutre Curieuse", "2 votes"]
+        wait_for(lambda: "2. Loutre Curieuse" in shown(driver, "#resultats"), 15, "the tally")
+        assert shown(driver, "#resultats").splitlines()[1:3] == ["2. Loutre Curieuse", "2 votes"]
 
         in_another_process(store_path, f"store.set_field({NAME!r}, None, 'wall', 'progress', 'a')")
         wait_for(lambda: not results().is_displayed(), 15, "back to the groups")
