@@ -62,6 +62,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "new_workshop", "Nouvel atelier"),
         Binding("r", "workshops", "Reprendre"),
         Binding("j", "join", "Rejoindre"),
+        # Not in the footer (no room at 80 columns): F1 and the palette name it.
+        Binding("b", "library", "Bibliothèque", show=False),
         # Échap is « back » everywhere else: here it only says how to quit.
         Binding("escape", "app.help_quit", show=False),
     ]
@@ -78,6 +80,8 @@ Bienvenue dans **fiction**, l'atelier de design fiction « Le CCAS en 2050 ».
   un pour retrouver son tableau de bord.
 - **Rejoindre un groupe** (`j`) : pour un groupe, qui retrouve ses cartes et son
   scénario là où il les avait laissés.
+- **Bibliothèque des scénarios** (`b`) : les scénarios de tous les ateliers,
+  par figure et par thème.
 
 **Jeu de cartes** : le jeu intégré « Le CCAS en 2050 » est choisi d'office. Pour
 utiliser votre propre jeu, choisissez-le dans la liste ou tapez le chemin de
@@ -198,6 +202,17 @@ de l'écran : rien à configurer.
 
         self.app.push_screen(JoinScreen())
 
+    def action_library(self) -> None:
+        if fiction_app(self).for_group or not self._store_ready():
+            return
+        from fiction.tui.screens.library import LibraryScreen
+
+        self.app.push_screen(LibraryScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A group's browser tab has no library: it shows every workshop's scenarios.
+        return not (action == "library" and fiction_app(self).for_group)
+
     @on(Button.Pressed, "#home-new")
     def _pressed_new(self) -> None:
         self.action_new_workshop()
@@ -267,3 +282,9 @@ de l'écran : rien à configurer.
             "Retrouver les cartes et le scénario d'un groupe",
             self.action_join,
         )
+        if not fiction_app(self).for_group:
+            yield SystemCommand(
+                "Bibliothèque des scénarios",
+                "Parcourir les scénarios de tous les ateliers par figure et par thème",
+                self.action_library,
+            )
