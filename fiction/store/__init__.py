@@ -18,45 +18,11 @@ snapshots it gives back, `Workshop` and its parts. Around them:
   `presence`: which screens have a group open; `drafts`: typed text the
   store refused, kept beside it until the group reopens.
 
-`Store` is imported from `fiction.store.store`, not from here: naming a store
-location (`fiction.store.location`) at start-up must not load the database code.
+Each piece is imported from its own module (`fiction.store.store`,
+`fiction.store.model`…), never from here: naming a store location
+(`fiction.store.location`) at start-up must load neither the database code
+nor the model.
 
 Domain code only: the Markdown account of a workshop is in
 `fiction.render.markdown`.
 """
-
-from __future__ import annotations
-
-from fiction.store.model import (
-    DEFAULT_AGENDA,
-    REVIEW_KINDS,
-    SEGMENT_KINDS,
-    DealRecord,
-    DeckRef,
-    Edit,
-    Group,
-    HandState,
-    Phase,
-    PhaseState,
-    Review,
-    Segment,
-    Workshop,
-    WorkshopSummary,
-)
-
-__all__ = [
-    "DEFAULT_AGENDA",
-    "REVIEW_KINDS",
-    "SEGMENT_KINDS",
-    "DealRecord",
-    "DeckRef",
-    "Edit",
-    "Group",
-    "HandState",
-    "Phase",
-    "PhaseState",
-    "Review",
-    "Segment",
-    "Workshop",
-    "WorkshopSummary",
-]

@@ -12,7 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-LATER = ("yaml", "markdown_it", "fiction.store.store", "fiction.cards.loader")
+LATER = (
+    "yaml",
+    "markdown_it",
+    "fiction.store.store",
+    "fiction.store.model",
+    "fiction.cards.loader",
+)
 
 PROBE = """
 import json, sys
