@@ -9,6 +9,8 @@ Input.dispatchTouchEvent), not mouse ones.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -63,9 +65,10 @@ def swipe(driver: Any, x: float, start: float, end: float, steps: int = 12) -> N
     send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
 
 
-def test_on_a_phone_a_group_sees_its_step_title_and_suivant_whole_and_a_swipe_scrolls(
-    browser, store_path: Path, tmp_path: Path
-):
+@contextlib.contextmanager
+def phone_tab(browser, store_path: Path) -> Iterator[tuple[ServedFiction, Any, Tab]]:
+    """The served app in a phone-sized touch browser, its home drawn, on a store holding
+    one workshop; the server is closed afterwards."""
     with Store(store_path) as store:
         store.add(small_workshop())
     server = ServedFiction(store_path)
@@ -74,6 +77,15 @@ def test_on_a_phone_a_group_sees_its_step_title_and_suivant_whole_and_a_swipe_sc
         driver.get(server.url)
         tab = Tab(driver, driver.current_window_handle)
         tab.wait_for_text("Panda Zen")
+        yield server, driver, tab
+    finally:
+        server.close()
+
+
+def test_on_a_phone_a_group_sees_its_step_title_and_suivant_whole_and_a_swipe_scrolls(
+    browser, store_path: Path, tmp_path: Path
+):
+    with phone_tab(browser, store_path) as (server, driver, tab):
         query = parse_qs(urlsplit(driver.execute_script(URL)).query)
         columns = int(query["width"][0])
         assert 36 <= columns < 50, query  # a phone's width: about 40 columns
@@ -105,19 +117,10 @@ def test_on_a_phone_a_group_sees_its_step_title_and_suivant_whole_and_a_swipe_sc
         wait_for(lambda: "Inspiration" in tab.text()[mark:], 20, "the last card after swipes")
         tab.screenshot(tmp_path / "telephone-apres-glissement.png")
         assert server.interrupt() == 0
-    finally:
-        server.close()
 
 
 def test_a_tap_on_suivant_opens_the_next_step(browser, store_path: Path):
-    with Store(store_path) as store:
-        store.add(small_workshop())
-    server = ServedFiction(store_path)
-    try:
-        driver = phone(browser)
-        driver.get(server.url)
-        tab = Tab(driver, driver.current_window_handle)
-        tab.wait_for_text("Panda Zen")
+    with phone_tab(browser, store_path) as (server, driver, tab):
         tab.type("\n")
         tab.wait_for_text("Suivant →")
         mark = len(tab.text())
@@ -130,5 +133,3 @@ def test_a_tap_on_suivant_opens_the_next_step(browser, store_path: Path):
         tap(driver, left + width - 40, top + height * (rows - 1.5) / rows)
         wait_for(lambda: "Étape 2 sur 6" in tab.text()[mark:], 20, "step 2 after the tap")
         assert server.interrupt() == 0
-    finally:
-        server.close()
