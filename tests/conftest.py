@@ -42,13 +42,54 @@ TESTS = Path(__file__).resolve().parent
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        where = item.path.relative_to(TESTS) if item.path.is_relative_to(TESTS) else item.path
-        if fixtures & SLOW_FIXTURES or any(where.match(pattern) for pattern in SLOW_MODULES):
+        if fixtures & SLOW_FIXTURES or _is_slow_module(item.path):
             item.add_marker(pytest.mark.slow)
         # Under pytest-xdist (`--dist loadgroup`) the tests reading the whole deck's
         # sheets share one worker, which renders them once instead of once per worker.
         if "deck_sheets" in fixtures:
             item.add_marker(pytest.mark.xdist_group("deck_sheets"))
+    items[:] = spread_by_package(items)
+
+
+def _within_tests(path: Path) -> Path:
+    return path.relative_to(TESTS) if path.is_relative_to(TESTS) else path
+
+
+def _is_slow_module(path: Path) -> bool:
+    return any(_within_tests(path).match(pattern) for pattern in SLOW_MODULES)
+
+
+def spread_by_package(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The test modules reordered so that each package's modules are spread over the run.
+
+    pytest-xdist hands the tests out in this order, so all workers are in the same
+    part of the suite at once. In alphabetical order the Pilot tests (which spend
+    half their time waiting for a screen, a timer or another process) all came
+    last: the two cores were a third idle for the second half of the run while
+    the PDF and store tests, which keep a core busy, were long done. Interleaving
+    the packages module by module keeps both kinds running side by side. Within a
+    package the `SLOW_MODULES` go first, so that no long journey starts in the
+    last seconds while the other workers have nothing left to do. Each module's
+    tests stay together and in order, so module fixtures are built once per
+    worker as before.
+    """
+    modules: dict[Path, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    packages: dict[str, list[list[pytest.Item]]] = {}
+    for path, tests in modules.items():
+        where = _within_tests(path)
+        packages.setdefault(where.parts[0] if len(where.parts) > 1 else "", []).append(tests)
+    for modules_of_package in packages.values():
+        modules_of_package.sort(key=lambda tests: not _is_slow_module(tests[0].path))
+    taken = dict.fromkeys(packages, 0)
+    spread: list[pytest.Item] = []
+    while left := [package for package in packages if taken[package] < len(packages[package])]:
+        # The package furthest behind its even share of the run goes next.
+        package = min(left, key=lambda name: (taken[name] + 1) / len(packages[name]))
+        spread += packages[package][taken[package]]
+        taken[package] += 1
+    return spread
 
 
 @pytest.fixture(scope="session")
