@@ -141,7 +141,7 @@ def run(kind: str, sessions: int, folder: Path) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=sized(12, 2))
+    parser.add_argument("--sessions", type=int, default=sized(12, 1))
     parser.add_argument("--serve-child", nargs=2, metavar=("KIND", "STORE"), help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.serve_child:

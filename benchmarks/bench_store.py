@@ -221,7 +221,7 @@ def run_backend(
     create_baseline(backend, baseline)
     measured: dict[int, dict[str, Measure]] = {}
     for writers in levels:
-        edits = max(sized(20, 3), total // writers)
+        edits = max(sized(20, 1), total // writers)
         measured[writers] = {
             kind: measure(backend, kind, location, writers, edits)
             for kind, location in (("baseline", baseline), ("store", store))
@@ -268,11 +268,12 @@ def main() -> None:
         "--writers",
         type=int,
         nargs="+",
-        default=[1, 2, 3] if QUICK else [1, 10, 50],
+        # Quick: one level, with two processes (the barrier, the merged timings).
+        default=[2] if QUICK else [1, 10, 50],
         help="concurrent writer processes, one measure each",
     )
     parser.add_argument(
-        "--edits", type=int, default=sized(1000, 6), help="edits per measure (all writers)"
+        "--edits", type=int, default=sized(1000, 2), help="edits per measure (all writers)"
     )
     parser.add_argument("--postgresql", metavar="URL", help="a PostgreSQL database to measure")
     parser.add_argument("--dir", type=Path, default=None, help="folder on the disk to measure")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _timing import print_rows, sized
+from _timing import QUICK, print_rows, sized
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
 
@@ -75,13 +75,14 @@ async def key_times(
     app: App[None], keys: int, open_screen: tuple[str, ...], key: str | tuple[str, ...]
 ) -> list[float]:
     """Seconds from each press of `key` (or of each key in turn) to the screen done with it
-    (after `open_screen`)."""
+    (after `open_screen`; in quick mode, without the warm-up presses)."""
     cycle = (key,) if isinstance(key, str) else key
     timings = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*open_screen)
         await pilot.pause()
-        await pilot.press(*cycle)  # warm-up
+        if not QUICK:
+            await pilot.press(*cycle)  # warm-up
         for index in range(keys):
             start = time.perf_counter()
             await pilot.press(cycle[index % len(cycle)])
@@ -116,7 +117,7 @@ async def measure(runs: int, keys: int, folder: Path) -> None:
     def bare_ready(app: App[None]) -> bool:
         return bool(app.screen.query(Input)) and app.screen.is_mounted
 
-    for kind in ("bare", "fiction"):  # every file read once, into the disk cache
+    for kind in () if QUICK else ("bare", "fiction"):  # every file read once, into the disk cache
         process_first_screen(kind, store)
     commands = [("Textual seul : python, premier écran", []), ("fiction app : premier écran", [])]
     for _ in range(runs):  # in turn, so that both see the same load
@@ -124,9 +125,9 @@ async def measure(runs: int, keys: int, folder: Path) -> None:
         commands[1][1].append(process_first_screen("fiction", store))
     print_rows("Du lancement au premier écran", commands, baseline=commands[0][0])
 
-    # One app of each first, so that imports and caches are not measured.
-    await first_screen(BareApp, bare_ready)
-    await first_screen(fiction, at_home)
+    if not QUICK:  # one app of each first, so that imports and caches are not measured
+        await first_screen(BareApp, bare_ready)
+        await first_screen(fiction, at_home)
     starts = [
         (
             "Textual seul : premier écran",
@@ -166,7 +167,8 @@ def main() -> None:
     parser.add_argument(
         "--runs", type=int, default=sized(10, 1), help="démarrages mesurés par application"
     )
-    parser.add_argument("--keys", type=int, default=sized(40, 3), help="touches mesurées par cas")
+    # Quick: 2 keys, so that the F3/F2 case presses both without its warm-up.
+    parser.add_argument("--keys", type=int, default=sized(40, 2), help="touches mesurées par cas")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(measure(options.runs, options.keys, Path(folder)))
