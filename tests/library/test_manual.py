@@ -39,8 +39,14 @@ def page_with(texts: list[str], heading: str) -> str:
     return next(text for text in texts[2:] if text.startswith(comparable(heading)))
 
 
-def test_the_manual_has_every_scenario_title_the_map_counts_and_the_professions(printed):
+def test_the_printed_manual_has_its_contents_map_professions_and_a_page_per_scenario(printed):
+    """The manual is printed once (about a second) and read back for both checks below."""
     texts, out = printed
+    has_every_scenario_title_the_map_counts_and_the_professions(texts, out)
+    has_one_page_per_scenario_with_its_workshop_place_date_and_pseudonym(texts)
+
+
+def has_every_scenario_title_the_map_counts_and_the_professions(texts: list[str], out: str) -> None:
     assert out.strip() == "Manuel d'inspiration de 3 ateliers dans manuel.pdf."
     whole = "".join(texts)
     assert comparable("Manuel d'inspiration") in texts[0]
@@ -68,8 +74,7 @@ def test_the_manual_has_every_scenario_title_the_map_counts_and_the_professions(
     assert comparable(AUTHOR) not in whole and comparable("Panda Zen") in whole
 
 
-def test_one_page_per_scenario_with_its_workshop_place_date_and_pseudonym(printed):
-    texts, _ = printed
+def has_one_page_per_scenario_with_its_workshop_place_date_and_pseudonym(texts: list[str]) -> None:
     origins = {
         "Les bienveilleuses du quartier": "Atelier du Mans · Le Mans · 12 mars 2025",
         "La Maison des liens": "Atelier du Mans · Le Mans · 12 mars 2025",

@@ -9,11 +9,11 @@ from __future__ import annotations
 import functools
 import logging
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import pytest
 
@@ -22,7 +22,7 @@ from fiction.render.faces import deck_faces
 from fiction.render.pdf import Printer
 from fiction.render.templating import TemplateFolders
 from tests.render.filled import fill_workshop
-from tests.render.pdftext import page_texts
+from tests.render.pdftext import comparable, reader
 
 SETUP = "scripts/install-system-packages"
 
@@ -76,9 +76,35 @@ class Rendered:
     options: CardOptions | None = None
 
     @functools.cached_property
-    def texts(self) -> list[str]:
-        """Each page's text, comparable (read once: reading 36 pages takes a while)."""
-        return page_texts(self.pdf)
+    def texts(self) -> PageTexts:
+        """Each page's text, comparable, read when first asked for and kept: reading the
+        deck's 42 pages takes seconds, and the tests ask for the fronts and a page of backs."""
+        return PageTexts(self.pdf)
+
+
+class PageTexts(Sequence[str]):
+    """`page_texts(pdf)`, each page read back on first use only."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self._pages = reader(pdf).pages
+        self._texts: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        index = range(len(self))[index]  # negative indices; IndexError past the end
+        if index not in self._texts:
+            self._texts[index] = comparable(self._pages[index].extract_text() or "")
+        return self._texts[index]
 
 
 @pytest.fixture(scope="session")

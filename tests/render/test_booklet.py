@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,9 @@ from tests.render.pdftext import comparable, page_texts, reader
 
 A4_POINTS = (595.28, 841.89)
 
+# One worker runs this module under pytest-xdist, so the booklet is printed once.
+pytestmark = pytest.mark.xdist_group("booklet")
+
 
 @dataclass
 class Printed:
@@ -28,6 +32,11 @@ class Printed:
     pdf: bytes
     printer: Printer
     warnings: list[str]
+
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        """Each page's text, comparable (read once for every test of the booklet)."""
+        return page_texts(self.pdf)
 
 
 def print_booklet(folders, workshop, deck) -> Printed:
@@ -57,7 +66,7 @@ def test_every_page_is_a4(printed):
 
 def test_the_contents_give_the_real_page_of_every_part(printed, workshop):
     pdf = reader(printed.pdf)
-    texts = page_texts(printed.pdf)
+    texts = printed.texts
     contents = pdf.pages[1].extract_text()
     listed = {
         comparable(match[1]): int(match[2])
@@ -79,7 +88,7 @@ def test_the_contents_give_the_real_page_of_every_part(printed, workshop):
 
 
 def test_every_part_a_group_wrote_is_printed(printed, workshop, builtin_deck):
-    text = "".join(page_texts(printed.pdf))
+    text = "".join(printed.texts)
     for group in workshop.groups:
         written = group_texts(group.number)
         pieces = [written[name] for name in ("title", "place_name", "question", "context")]
@@ -95,7 +104,7 @@ def test_every_part_a_group_wrote_is_printed(printed, workshop, builtin_deck):
 def test_the_appendices_hold_the_review_the_deal_code_and_the_source(
     printed, workshop, builtin_deck
 ):
-    text = "".join(page_texts(printed.pdf))
+    text = "".join(printed.texts)
     for piece in (
         "Un café social",
         "Les guichets fermés",
@@ -108,7 +117,7 @@ def test_the_appendices_hold_the_review_the_deal_code_and_the_source(
 
 
 def test_the_script_table_gives_each_segment_its_start_and_duration(printed):
-    text = "".join(page_texts(printed.pdf))
+    text = "".join(printed.texts)
 
     # 12 words read at 3 a second, then 11 words, then two silent shots of 3 s.
     assert comparable("1. Titres — Présentatrice 0:00 · 4 s") in text

@@ -30,6 +30,9 @@ WORDS = (
 )
 SEGMENTS = 14
 
+# One worker runs this module under pytest-xdist, so the booklet and the script are printed once.
+pytestmark = pytest.mark.xdist_group("booklet_pages")
+
 
 def sound(number: int) -> str:
     """A segment's text, long enough (and different enough) to push headings around pages."""
@@ -59,6 +62,7 @@ def pdf_of(folders, html: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def script_pages(folders, workshop, builtin_deck) -> list[str]:
+    """Group 1's script, page by page."""
     pdf = pdf_of(folders, script_html(folders, booklet(workshop, builtin_deck), 1))
     return [page.extract_text() or "" for page in reader(pdf).pages]
 
@@ -147,16 +151,11 @@ def test_headings_read_as_words_in_the_text_layer(booklet_pages, workshop):
     assert re.search(r"\bLIVRET DE L.ATELIER\b", text)
 
 
-def test_the_name_is_never_wrapped_in_a_second_atelier(folders, workshop, builtin_deck):
-    values = booklet(workshop, builtin_deck)
-    pages = "\n".join(booklet_pages_of(folders, script_html(folders, values, 1)))
+def test_the_name_is_never_wrapped_in_a_second_atelier(script_pages, workshop, builtin_deck):
+    pages = "\n".join(script_pages)
 
     assert "« Atelier" not in pages and "Atelier du Mans" in pages
     assert "« Atelier" not in workshop_markdown(workshop, builtin_deck)
-
-
-def booklet_pages_of(folders, html: str) -> list[str]:
-    return [page.extract_text() or "" for page in reader(pdf_of(folders, html)).pages]
 
 
 def test_group_names_are_never_hyphenated_in_the_map(booklet_pages, workshop):

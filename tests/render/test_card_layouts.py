@@ -25,6 +25,9 @@ from fiction.render.sheet import CARD_SIZES, PAPERS, plan_sheet
 from fiction.render.templating import TemplateFolders
 from tests.render.pdftext import comparable, page_texts
 
+# One worker runs this module under pytest-xdist, so its module fixtures are made once.
+pytestmark = pytest.mark.xdist_group("card_layouts")
+
 
 class CountingPrinter(Printer):
     """A printer that keeps the HTML of every document it lays out, and its page count."""
@@ -141,13 +144,25 @@ def test_a_new_process_reuses_the_sizes_fitted_on_disk(builtin_deck, folders):
     assert first.laid_out and not again.laid_out
 
 
-@pytest.mark.parametrize("content", ["{", "[1, 2]", '{"x": "grand"}', "\x00\xff"])
-def test_an_unreadable_cache_file_is_ignored_and_rewritten(builtin_deck, folders, content):
+@pytest.fixture(scope="module")
+def three_activities(builtin_deck, folders):
+    """Three activity cards and the sizes they fit at, measured from a cold start (no
+    size in memory nor on disk), for the tests that break the cache on disk."""
     faces = deck_faces(builtin_deck, ("activities",))[:3]
+    forget_fitted_sizes()
+    printer = CountingPrinter(folders)
+    sizes = fitted_sizes(printer, builtin_deck, faces, CARD_SIZES["poker"])
+    assert printer.laid_out
+    return faces, sizes
+
+
+@pytest.mark.parametrize("content", ["{", "[1, 2]", '{"x": "grand"}', "\x00\xff"])
+def test_an_unreadable_cache_file_is_ignored_and_rewritten(
+    builtin_deck, folders, content, three_activities
+):
+    faces, sizes = three_activities
     size = CARD_SIZES["poker"]
     forget_fitted_sizes()
-    sizes = fitted_sizes(CountingPrinter(folders), builtin_deck, faces, size)
-    _FITTED.clear()
     path = FittedCache.folder() / "tailles-ajustees.json"
     path.write_text(content, encoding="latin-1")
     again = CountingPrinter(folders)

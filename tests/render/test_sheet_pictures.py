@@ -111,24 +111,44 @@ def test_every_cut_line_shows_across_the_painted_gutters(sheet_pictures, layout)
         assert dark_near(fronts, cut, between_rows), cut
 
 
-@pytest.mark.parametrize("size", ["poker", "bridge"])
-@pytest.mark.parametrize("paper", ["a4", "letter"])
+def assert_nothing_within_5_mm_of_the_edge(picture: Image.Image) -> None:
+    edge = round(UNPRINTED * DPI / 25.4) - 1
+    """The last whole pixel inside the 5 mm band."""
+    grey = picture.convert("L")
+    width, height = grey.size
+    inked = grey.point(lambda value: 255 if value < 250 else 0).getbbox()
+    assert inked is not None
+    left, top, right, bottom = inked
+    assert min(left, top, width - right, height - bottom) > edge, (inked, grey.size)
+
+
+@pytest.mark.parametrize(
+    ("paper", "size"),
+    [("a4", "bridge"), ("letter", "poker"), ("letter", "bridge")],
+    ids=["a4-bridge", "letter-poker", "letter-bridge"],
+)
 def test_nothing_is_printed_within_5_mm_of_the_paper_edge(
     builtin_deck, folders, pdftoppm, tmp_path, size, paper
 ):
+    """A full sheet of themes then figures, fronts and backs; A4 poker is the deck's own first
+    sheet (next test)."""
     faces = deck_faces(builtin_deck, ("themes", "figures"))[
         : plan_sheet(CARD_SIZES[size], PAPERS[paper]).per_sheet
     ]
     pdf = cards_pdf(Printer(folders), builtin_deck, faces, CardOptions(size=size, paper=paper))
-    edge = round(UNPRINTED * DPI / 25.4) - 1
-    """The last whole pixel inside the 5 mm band."""
     for picture in pictures(pdftoppm, pdf, tmp_path):
-        grey = picture.convert("L")
-        width, height = grey.size
-        inked = grey.point(lambda value: 255 if value < 250 else 0).getbbox()
-        assert inked is not None
-        left, top, right, bottom = inked
-        assert min(left, top, width - right, height - bottom) > edge, (inked, grey.size)
+        assert_nothing_within_5_mm_of_the_edge(picture)
+
+
+def test_nothing_is_printed_within_5_mm_of_the_paper_edge_of_an_a4_poker_sheet(
+    sheet_pictures, deck_sheets, builtin_deck, layout
+):
+    """The A4 poker case of the test above, on the deck's first sheet (fronts and backs), which
+    holds the same cards: the first themes then figures (rendered once for all these tests)."""
+    first_sheet = deck_faces(builtin_deck, ("themes", "figures"))[: layout.per_sheet]
+    assert deck_sheets.faces[: layout.per_sheet] == first_sheet
+    for picture in sheet_pictures:
+        assert_nothing_within_5_mm_of_the_edge(picture)
 
 
 def test_print_shop_fronts_are_painted_to_the_edge_of_the_bleed_box(
