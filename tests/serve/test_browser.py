@@ -16,12 +16,16 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import Image
 
 from fiction.store.store import Store
 from fiction.tui.screens.dashboard import progress_bar
 from tests.serve.served import ServedFiction, app_processes, screen_text, wait_for
 from tests.workshops import small_workshop
+
+# One worker runs this module under pytest-xdist: its tests share one Chromium (conftest.py).
+pytestmark = pytest.mark.xdist_group("serve_browser")
 
 NAME = "Atelier du Mans"
 RECORDER = """

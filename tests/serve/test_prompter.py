@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,16 +25,36 @@ TEXT = "return document.getElementById('text').textContent"
 SOUND = " ".join(["Bonsoir, voici le journal de deux mille cinquante."] * 12)
 
 
-def fill(store_path: Path) -> int:
-    """Two workshops; group 1 of the first has a long segment read at 2 words a second."""
+def fill(store_path: Path) -> dict[int, int]:
+    """Two workshops; groups 1 and 2 of the first each have a long segment read at 2 words a
+    second (group 1's for the pages to change, group 2's for Chromium to play): the id of each
+    group's closing segment."""
     with Store(store_path) as store:
         store.add(small_workshop(NAME))
         store.add(small_workshop(OTHER))
         store.set_join_code(NAME, "K7PQ4X", "animation")
-        store.add_segment(NAME, 1, "report", "Loutre", sound=SOUND, speakers=["Voix off"])
-        store.add_segment(NAME, 1, "studio-close", "Loutre", sound="Merci, et à demain.")
-        store.set_field(NAME, 1, "reading_speed", 2.0, "Loutre")
-        return store.load(NAME).group(1).segments[1].id
+        for group in (1, 2):
+            store.add_segment(NAME, group, "report", "Loutre", sound=SOUND, speakers=["Voix off"])
+            store.add_segment(NAME, group, "studio-close", "Loutre", sound="Merci, et à demain.")
+            store.set_field(NAME, group, "reading_speed", 2.0, "Loutre")
+        workshop = store.load(NAME)
+        return {group: workshop.group(group).segments[1].id for group in (1, 2)}
+
+
+SHARED = pytest.mark.xdist_group("prompter")
+"""The tests sharing `served` run on one worker under pytest-xdist, so it starts once."""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> Iterator[tuple[Path, ServedFiction, dict[int, int]]]:
+    """`fiction serve` on a filled store (`fill`), for the tests that each use their own group."""
+    store_path = tmp_path_factory.mktemp("prompteur") / "ateliers.sqlite3"
+    closing = fill(store_path)
+    server = ServedFiction(store_path)
+    try:
+        yield store_path, server, closing
+    finally:
+        server.close()
 
 
 def page_url(server: ServedFiction, name: str = NAME, group: int = 1) -> str:
@@ -45,9 +66,9 @@ async def fetch(session: aiohttp.ClientSession, method: str, url: str, **kwargs)
         return response.status, await response.text()
 
 
-def test_the_prompter_serves_the_text_and_saves_a_new_speed_as_the_groups(store_path: Path):
-    fill(store_path)
-    server = ServedFiction(store_path)
+@SHARED
+def test_the_prompter_serves_the_text_and_saves_a_new_speed_as_the_groups(served):
+    store_path, server, _ = served
     origin = server.url.rstrip("/")
 
     async def visit() -> list[tuple]:
@@ -66,10 +87,7 @@ def test_the_prompter_serves_the_text_and_saves_a_new_speed_as_the_groups(store_
                 await fetch(session, "GET", page_url(server, group=9)),
             ]
 
-    try:
-        listing, text, saved, foreign, missing = asyncio.run(visit())
-    finally:
-        server.close()
+    listing, text, saved, foreign, missing = asyncio.run(visit())
 
     assert listing[0] == 200 and "Groupe 1 — " in listing[1] and OTHER in listing[1]
     assert text[0] == 200 and "Bonsoir, voici le journal" in text[1] and '"speed": 2.0' in text[1]
@@ -105,45 +123,40 @@ def test_behind_the_gate_a_device_sees_only_its_own_workshop(store_path: Path):
     assert other[0] == 403
 
 
-def test_in_chromium_mirrored_scrolling_at_the_speed_and_following_an_edit(
-    browser, store_path: Path
-):
-    closing = fill(store_path)
-    server = ServedFiction(store_path)
-    try:
-        driver = browser()
-        driver.get(page_url(server) + "?miroir=1")
-        wait_for(
-            lambda: "Bonsoir, voici le journal" in driver.execute_script(TEXT),
-            20,
-            "the script in the page",
-        )
-        transform = driver.execute_script(
-            "return getComputedStyle(document.getElementById('stage')).transform"
-        )
-        assert transform == "matrix(-1, 0, 0, 1, 0, 0)"  # flipped for a beam-splitter glass
-        assert "2 mots/s" in driver.find_element("id", "speed").text
+@SHARED
+def test_in_chromium_mirrored_scrolling_at_the_speed_and_following_an_edit(browser, served):
+    store_path, server, closing = served
+    driver = browser()
+    driver.get(page_url(server, group=2) + "?miroir=1")
+    wait_for(
+        lambda: "Bonsoir, voici le journal" in driver.execute_script(TEXT),
+        20,
+        "the script in the page",
+    )
+    transform = driver.execute_script(
+        "return getComputedStyle(document.getElementById('stage')).transform"
+    )
+    assert transform == "matrix(-1, 0, 0, 1, 0, 0)"  # flipped for a beam-splitter glass
+    assert "2 mots/s" in driver.find_element("id", "speed").text
 
-        driver.find_element("id", "play").click()
-        start = driver.execute_script("return [prompter.state.position, performance.now()]")
-        time.sleep(2.0)
-        end = driver.execute_script("return [prompter.state.position, performance.now()]")
-        rate = driver.execute_script("return prompter.pixelsPerSecond()")
-        elapsed = (end[1] - start[1]) / 1000
-        # Scrolled by the text's height per word times 2 words a second (give or take a
-        # few late frames on a loaded machine).
-        assert rate > 0
-        assert end[0] - start[0] == pytest.approx(rate * elapsed, abs=rate * 0.3)
+    driver.find_element("id", "play").click()
+    start = driver.execute_script("return [prompter.state.position, performance.now()]")
+    time.sleep(2.0)
+    end = driver.execute_script("return [prompter.state.position, performance.now()]")
+    rate = driver.execute_script("return prompter.pixelsPerSecond()")
+    elapsed = (end[1] - start[1]) / 1000
+    # Scrolled by the text's height per word times 2 words a second (give or take a
+    # few late frames on a loaded machine).
+    assert rate > 0
+    assert end[0] - start[0] == pytest.approx(rate * elapsed, abs=rate * 0.3)
 
-        with Store(store_path) as store:
-            store.set_field(
-                NAME, 1, f"segment/{closing}/sound", "Voilà, c'était 2050. Bonne nuit.", "Loutre"
-            )
-        wait_for(
-            lambda: "Bonne nuit." in driver.execute_script(TEXT),
-            15,
-            "the edit in the prompter",
+    with Store(store_path) as store:
+        store.set_field(
+            NAME, 2, f"segment/{closing[2]}/sound", "Voilà, c'était 2050. Bonne nuit.", "Loutre"
         )
-        assert driver.execute_script("return prompter.state.position") >= end[0]
-    finally:
-        server.close()
+    wait_for(
+        lambda: "Bonne nuit." in driver.execute_script(TEXT),
+        15,
+        "the edit in the prompter",
+    )
+    assert driver.execute_script("return prompter.state.position") >= end[0]

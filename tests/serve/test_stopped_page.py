@@ -14,7 +14,8 @@ from fiction.store.store import Store
 from tests.serve.served import ServedFiction, app_processes, wait_for
 from tests.workshops import small_workshop
 
-pytestmark = pytest.mark.slow
+# One worker runs this module under pytest-xdist: its tests share one Chromium (conftest.py).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("stopped_page")]
 
 DIALOG = "return document.querySelector('.fermeture').innerText"
 

@@ -191,6 +191,8 @@ def test_behind_the_gate_a_device_sees_only_its_workshop_and_hears_the_server_st
 
 
 COUNT = "return document.getElementById('compte')"
+IN_CHROMIUM = pytest.mark.xdist_group("wall_chromium")
+"""The Chromium tests run on one worker under pytest-xdist, sharing one Chromium (conftest.py)."""
 
 
 def shown(driver, css: str) -> str:
@@ -202,6 +204,7 @@ def shown(driver, css: str) -> str:
     )
 
 
+@IN_CHROMIUM
 def test_in_chromium_the_wall_follows_the_countdown_and_the_groups_live(browser, store_path: Path):
     fill(store_path)
     server = ServedFiction(store_path)
@@ -266,6 +269,7 @@ def in_another_process(store_path: Path, code: str) -> None:
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
 
 
+@IN_CHROMIUM
 def test_in_chromium_the_results_follow_the_wall_mode_another_process_chooses(
     browser, store_path: Path
 ):
