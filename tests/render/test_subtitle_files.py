@@ -53,17 +53,25 @@ class Written:
     """The words a viewer must read, in order."""
 
 
-def sentence_of(words: list[str], marks: list[str]) -> str:
-    return " ".join(word + mark for word, mark in zip(words, marks, strict=True))
+def sentence_of(words: list[tuple[str, str]]) -> str:
+    return " ".join(word + mark for word, mark in words)
+
+
+# Built once: a strategy built inside a composite is built and validated again at
+# every draw, which cost as much as the rest of the property.
+KINDS = st.sampled_from(("said", "said", "said", "cue", "caption", "named"))
+SIZES = st.integers(1, 30)
+WORDS_AND_MARKS = st.sampled_from([(w, m) for w in VOCABULARY for m in PUNCTUATION])
+"""A word and what follows it, drawn at once: half the draws of a word then a mark."""
+SPEAKERS = st.sampled_from(((), ("Voix off",), ("Présentatrice", "Journaliste")))
+IMAGE_LINES = st.lists(st.sampled_from(("Plan large", "Bandeau : 2050")), max_size=3)
 
 
 @st.composite
 def sound_lines(draw: st.DrawFn, speakers: tuple[str, ...]) -> tuple[str, list[str]]:
-    kind = draw(st.sampled_from(("said", "said", "said", "cue", "caption", "named")))
-    size = draw(st.integers(1, 30))
-    words = draw(st.lists(st.sampled_from(VOCABULARY), min_size=size, max_size=size))
-    marks = draw(st.lists(st.sampled_from(PUNCTUATION), min_size=size, max_size=size))
-    text = sentence_of(words, marks)
+    kind = draw(KINDS)
+    size = draw(SIZES)
+    text = sentence_of(draw(st.lists(WORDS_AND_MARKS, min_size=size, max_size=size)))
     # « Le maire : « Avant… » » names who speaks (a short prefix, a colon, a quotation):
     # a line meant to be said whole must not read like one.
     assume(kind != "said" or not NAMING_LINE.match(text))
@@ -79,9 +87,9 @@ def sound_lines(draw: st.DrawFn, speakers: tuple[str, ...]) -> tuple[str, list[s
 
 @st.composite
 def written_segments(draw: st.DrawFn) -> Written:
-    speakers = draw(st.sampled_from(((), ("Voix off",), ("Présentatrice", "Journaliste"))))
+    speakers = draw(SPEAKERS)
     lines = draw(st.lists(sound_lines(speakers), max_size=4))
-    image = "\n".join(draw(st.lists(st.sampled_from(("Plan large", "Bandeau : 2050")), max_size=3)))
+    image = "\n".join(draw(IMAGE_LINES))
     sound = "\n".join(line for line, _ in lines)
     said = tuple(word for _, words in lines for word in words)
     return Written(Segment(1, "report", image=image, sound=sound, speakers=speakers), said)
