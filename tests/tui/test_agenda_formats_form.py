@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.css.query import NoMatches
 from textual.widgets import Input, OptionList, Select, Static
 
 from fiction.store.agendas import AGENDA_FORMATS
@@ -20,56 +21,58 @@ from tests.tui.waiting import wait_for
 TWO_DAYS = AGENDA_FORMATS["deux-jours"].phases
 
 
-def starts(app) -> list[str]:
-    return [
-        str(row.query_one(".agenda-start", Static).render()) for row in app.screen.query(AgendaRow)
-    ]
+def starts(app) -> list[str] | None:
+    """Each line's start time; None while lines are still being mounted (not composed yet)."""
+    try:
+        return [
+            str(row.query_one(".agenda-start", Static).render())
+            for row in app.screen.query(AgendaRow)
+        ]
+    except NoMatches:
+        return None
 
 
-async def test_choosing_two_days_fills_the_agenda_and_each_day_starts_at_the_start_time(
+async def test_two_days_fill_the_agenda_an_activity_goes_in_and_each_day_starts_at_the_start(
     app, store_path: Path
 ):
+    """On one form (opening it costs most of a second): a day going back is refused and named;
+    the two-day format fills the lines, each day starting at the start time; an activity of
+    the deck goes in under the line being edited; then the whole agenda is dealt and saved."""
     fiction = app()
     async with fiction.run_test(size=(100, 40)) as pilot:
         await pilot.press("n")
         assert isinstance(fiction.screen, NewWorkshopScreen)
+        form = fiction.screen
         await pilot.press(*"Brest")
-        start = fiction.screen.query_one("#input-start", Input)
-        start.value = "09:30"
-        fiction.screen.query_one("#agenda-format", Select).value = "deux-jours"
-        day_two = next(index for index, phase in enumerate(TWO_DAYS) if phase.day == 2)
-        # The lines are replaced, then their times follow: wait for both.
-        await wait_for(pilot, lambda: starts(fiction)[day_two : day_two + 1] == ["09:30"])
 
-        editor = fiction.screen.query_one(AgendaEditor)
-        assert read_agenda(editor.rows()) == TWO_DAYS
-        times = starts(fiction)
-        assert times[0] == times[day_two] == "09:30"
-        assert times[1] == "10:00"
-        instructions = list(fiction.screen.query(".agenda-instructions").results(Input))
-        assert instructions[0].value == TWO_DAYS[0].instructions
-
+        # A day going back names its line, and nothing is dealt.
+        days = list(form.query(".agenda-day").results(Input))
+        days[0].value = "2"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(fiction.screen, DashboardScreen)
+        assert fiction.screen is form
+        error = str(form.query_one("#error-agenda", Static).render())
+        assert "Ligne 2 de l'ordre du jour : jour 1 après le jour 2" in error
 
-    with Store(store_path) as store:
-        workshop = store.load("Brest")
-    assert workshop.agenda == TWO_DAYS
-    assert workshop.start_time == "09:30"
-
-
-async def test_an_activity_of_the_deck_goes_in_under_the_line_being_edited(app, store_path: Path):
-    fiction = app()
-    async with fiction.run_test(size=(100, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.press(*"Lyon")
-        fiction.screen.query_one("#agenda-format", Select).value = "deux-jours"
-        await wait_for(pilot, lambda: len(fiction.screen.query(AgendaRow)) == len(TWO_DAYS))
+        # Two days: the lines are replaced, then their times follow: wait for both.
+        start = form.query_one("#input-start", Input)
+        start.value = "09:30"
+        form.query_one("#agenda-format", Select).value = "deux-jours"
         day_two = next(index for index, phase in enumerate(TWO_DAYS) if phase.day == 2)
-        rows = list(fiction.screen.query(AgendaRow))
-        rows[day_two].query_one(".agenda-title", Input).focus()
+        await wait_for(pilot, lambda: (starts(fiction) or [])[day_two : day_two + 1] == ["09:30"])
 
+        editor = form.query_one(AgendaEditor)
+        assert read_agenda(editor.rows()) == TWO_DAYS
+        times = starts(fiction)
+        assert times is not None
+        assert times[0] == times[day_two] == "09:30"
+        assert times[1] == "10:00"
+        instructions = list(form.query(".agenda-instructions").results(Input))
+        assert instructions[0].value == TWO_DAYS[0].instructions
+
+        # An activity of the deck, under the first line of day two.
+        rows = list(form.query(AgendaRow))
+        rows[day_two].query_one(".agenda-title", Input).focus()
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert isinstance(fiction.screen, ActivityPicker)
@@ -82,43 +85,26 @@ async def test_an_activity_of_the_deck_goes_in_under_the_line_being_edited(app, 
         options.highlighted = interviews
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(fiction.screen, NewWorkshopScreen)
+        assert fiction.screen is form
 
-        agenda = read_agenda(fiction.screen.query_one(AgendaEditor).rows())
+        agenda = read_agenda(editor.rows())
         inserted = agenda[day_two + 1]
         assert inserted.title == "Les entretiens croisés"
         assert inserted.minutes == 15
         assert inserted.day == 2  # the day of the line above
         assert inserted.instructions.startswith("Tirer en petits groupes")
-        assert fiction.screen.focused is list(fiction.screen.query(AgendaRow))[
-            day_two + 1
-        ].query_one(".agenda-title", Input)
+        assert form.focused is list(form.query(AgendaRow))[day_two + 1].query_one(
+            ".agenda-title", Input
+        )
 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(fiction.screen, DashboardScreen)
 
     with Store(store_path) as store:
-        assert store.load("Lyon").agenda == (
-            *TWO_DAYS[: day_two + 1],
-            inserted,
-            *TWO_DAYS[day_two + 1 :],
-        )
-
-
-async def test_a_day_going_back_names_its_line(app):
-    fiction = app()
-    async with fiction.run_test(size=(100, 40)) as pilot:
-        await pilot.press("n")
-        await pilot.press(*"Nancy")
-        days = list(fiction.screen.query(".agenda-day").results(Input))
-        days[0].value = "2"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-
-        assert isinstance(fiction.screen, NewWorkshopScreen)
-        error = str(fiction.screen.query_one("#error-agenda", Static).render())
-        assert "Ligne 2 de l'ordre du jour : jour 1 après le jour 2" in error
+        workshop = store.load("Brest")
+    assert workshop.agenda == (*TWO_DAYS[: day_two + 1], inserted, *TWO_DAYS[day_two + 1 :])
+    assert workshop.start_time == "09:30"
 
 
 def test_a_line_typed_for_day_two_reads_with_its_instructions():
