@@ -41,9 +41,11 @@ async def open_library(pilot) -> LibraryScreen:
     return screen
 
 
-async def test_the_library_counts_scenarios_by_figure_and_theme_across_workshops(
+async def test_the_library_counts_scenarios_by_figure_and_theme_and_enter_lists_a_cell(
     app, store: Store, builtin_deck
 ):
+    """The grid across workshops, then Entrée on a cell lists its scenarios by pseudonym,
+    and Échap goes home: one library opened for both."""
     two_workshops(store)
     radar = next(card.title for card in builtin_deck.figures if card.id == "radar")
     bonheur = next(card.title for card in builtin_deck.themes if card.id == "bonheur")
@@ -61,15 +63,6 @@ async def test_the_library_counts_scenarios_by_figure_and_theme_across_workshops
         summary = str(fiction.screen.query_one("#library-summary", Static).render())
         assert "3 scénarios dans 2 ateliers" in summary
 
-
-async def test_enter_on_a_cell_lists_its_scenarios_by_pseudonym_and_escape_goes_home(
-    app, store: Store
-):
-    two_workshops(store)
-    fiction = app()
-    async with fiction.run_test(size=(120, 40)) as pilot:
-        await open_library(pilot)
-        table = grid_of(fiction)
         table.move_cursor(
             row=table.get_row_index("radar"), column=table.get_column_index("bonheur")
         )
