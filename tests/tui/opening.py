@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fiction.tui.screens.dashboard import DashboardScreen
+from fiction.tui.screens.group.wizard import GroupWizardScreen
 
 
 async def open_dashboard(pilot) -> DashboardScreen:
@@ -11,4 +12,25 @@ async def open_dashboard(pilot) -> DashboardScreen:
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, DashboardScreen)
+    return screen
+
+
+async def open_group_at(
+    pilot, workshop_name: str, number: int = 1, step: int | None = None
+) -> GroupWizardScreen:
+    """A group's journey pushed straight away, on `step` when given.
+
+    The step is first stored as the group's, as if the group had left the journey
+    there: the wizard reopens on it without building (and drawing) the steps
+    before it. Walking there by keys (F3) and reopening on the stored step are
+    what tests/tui/test_group_journey.py proves; tests of one step start on it.
+    """
+    if step is not None:
+        pilot.app.store.set_field(workshop_name, number, "step", step, "animation")
+    screen = GroupWizardScreen(workshop_name, number)
+    await pilot.app.push_screen(screen)
+    await pilot.pause()
+    if step is not None:
+        opened = screen.step.NUMBER if screen.step is not None else None
+        assert opened == step, f"the journey opened on step {opened}, not {step}"
     return screen

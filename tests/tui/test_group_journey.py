@@ -21,6 +21,8 @@ from fiction.tui.screens.help import HelpScreen
 from fiction.tui.screens.join import JoinScreen
 from fiction.tui.widgets.card import CardView
 from fiction.tui.widgets.card_detail import CardDetailScreen
+from tests.tui.opening import open_group_at
+from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
 
@@ -29,12 +31,11 @@ def text_of(widget) -> str:
     return str(widget.render())
 
 
-async def open_group(pilot, number: int = 1) -> GroupWizardScreen:
-    """The group's journey opened straight away, as the dashboard opens it."""
-    screen = GroupWizardScreen(NAME, number)
-    await pilot.app.push_screen(screen)
-    await pilot.pause()
-    return screen
+async def open_group(pilot, number: int = 1, step: int | None = None) -> GroupWizardScreen:
+    """The group's journey opened straight away, as the dashboard opens it; on `step`
+    (stored first) for the tests of what happens there: walking there with F3 is
+    what the first test of this file proves, reopening on the stored step the second."""
+    return await open_group_at(pilot, NAME, number, step)
 
 
 async def join_group(pilot, number: int = 1) -> GroupWizardScreen:
@@ -148,8 +149,8 @@ async def test_typing_is_saved_after_half_a_second_and_at_once_on_quitting(
     app, dealt_workshop, store_path
 ):
     async with app().run_test() as pilot:
-        await open_group(pilot)
-        await pilot.press("f3", *"Et si")
+        await open_group(pilot, 1, 2)
+        await pilot.press(*"Et si")
         with Store(store_path) as store:
             assert store.load(NAME).group(1).question == ""
             await pilot.pause(saving.DELAY + 0.2)
@@ -164,8 +165,8 @@ async def test_typing_is_saved_after_half_a_second_and_at_once_on_quitting(
 
 async def test_reopening_the_group_lands_on_its_step_with_its_text(app, dealt_workshop):
     async with app().run_test() as pilot:
-        screen = await open_group(pilot, 3)
-        await pilot.press("f3", "f3", *"Le café")
+        screen = await open_group(pilot, 3, 2)
+        await pilot.press("f3", *"Le café")  # F3 stores the step the group moves to
         assert screen.step.NUMBER == 3
 
     async with app().run_test() as pilot:
@@ -185,14 +186,14 @@ async def test_edits_made_elsewhere_come_down_and_are_never_overwritten(
 ):
     monkeypatch.setattr(wizard, "POLL_SECONDS", 0.1)
     async with app().run_test() as pilot:
-        screen = await open_group(pilot)
-        await pilot.press("f3", "f3", *"Mon titre")
+        screen = await open_group(pilot, 1, ScenarioStep.NUMBER)
+        await pilot.press(*"Mon titre")
         with Store(store_path) as elsewhere:
             elsewhere.set_field(NAME, 1, "title", "Leur titre", "Autre onglet")
             elsewhere.set_field(NAME, 1, "narrative", "Leur récit", "Autre onglet")
-            await pilot.pause(0.4)
+            narrative = screen.query_one("#field-narrative", TextArea)
+            await wait_for(pilot, lambda: narrative.text == "Leur récit")
             # Their narrative shows; the title being typed here stays as typed.
-            assert screen.query_one("#field-narrative", TextArea).text == "Leur récit"
             assert screen.query_one("#field-title", Input).value == "Mon titre"
             await pilot.press(*" à moi", "f2")  # leaving the step saves the title…
             # …but it was changed elsewhere meanwhile: both versions are shown first.
@@ -219,8 +220,8 @@ async def test_a_refusing_store_keeps_the_text_on_screen_and_saves_it_later(
 
     monkeypatch.setattr(GroupSession, "set_field", set_field)
     async with app().run_test() as pilot:
-        screen = await open_group(pilot)
-        await pilot.press("f3", *"Et si demain")
+        screen = await open_group(pilot, 1, 2)
+        await pilot.press(*"Et si demain")
         await pilot.press("f3")  # saving fails: the group stays on its text
         await pilot.pause()
         assert isinstance(pilot.app.screen, ErrorScreen)
@@ -270,9 +271,7 @@ async def test_the_export_says_where_it_wrote_or_why_it_could_not(
     app, dealt_workshop, tmp_path: Path
 ):
     async with app().run_test() as pilot:
-        screen = await open_group(pilot)
-        screen.go_to(6)
-        await pilot.pause()
+        screen = await open_group(pilot, 1, ReviewStep.NUMBER)
         folder = screen.query_one("#review-folder", Input)
         folder.value = str(tmp_path / "absent")
         screen.query_one("#review-export").press()

@@ -3,74 +3,90 @@
 A line typed at the bottom of a list is saved however the group leaves it;
 text the store refuses stays on screen, quitting asks first, and what could
 not be saved comes back as a draft when the group reopens.
+
+Each test opens the journey on the step it is about (tests/tui/opening.py):
+walking there with F3 is what tests/tui/test_group_journey.py proves.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Input, TextArea
 
 from fiction.store.drafts import DraftBox
 from fiction.store.model import FINISHED_STEP
 from fiction.store.store import Store
 from fiction.tui.screens.confirm import ConfirmScreen
-from fiction.tui.screens.group.wizard import GroupWizardScreen
+from fiction.tui.screens.error import ErrorScreen
+from fiction.tui.screens.group.scenario import ScenarioStep
 from fiction.tui.widgets.list_editor import ListEditor
+from tests.tui.opening import open_group_at
+from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
 
 
-async def _open(pilot, step_keys: tuple[str, ...] = ()) -> GroupWizardScreen:
-    screen = GroupWizardScreen(NAME, 1)
-    await pilot.app.push_screen(screen)
-    await pilot.pause()
-    if step_keys:
-        await pilot.press(*step_keys)
-        await pilot.pause()
-    return screen
-
-
-@pytest.mark.parametrize("leave", ["tab", "f3", "ctrl+q"])
-async def test_a_list_line_typed_without_enter_is_saved_however_the_group_leaves(
-    app, dealt_workshop, store_path: Path, leave
-):
-    async with app().run_test(size=(80, 24)) as pilot:
-        screen = await _open(pilot, ("f3", "f3"))
-        actions = screen.query_one("#field-actions", ListEditor)
-        actions.query_one(".list-new", Input).focus()
-        await pilot.press(*"Ouvrir le jardin", leave)
-        await pilot.pause()
+def stored(store_path: Path):
     with Store(store_path) as store:
-        assert store.load(NAME).group(1).actions == ("Ouvrir le jardin",)
+        return store.load(NAME).group(1)
 
 
-async def test_coming_back_to_a_list_line_does_not_wipe_it_at_the_first_key(
+def new_line_of(screen, field: str) -> Input:
+    return screen.query_one(f"#field-{field}", ListEditor).query_one(".list-new", Input)
+
+
+def assert_seen(new_line: Input, text: str) -> None:
+    """One line high with no border: the typed text is on screen, not hidden by an edge."""
+    assert new_line.content_region.height == 1
+    drawn = "".join(
+        strip.text for strip in new_line.render_lines(new_line.content_region.reset_offset)
+    )
+    assert text in drawn, drawn
+
+
+async def test_a_list_line_typed_without_enter_is_seen_kept_and_saved_on_tab_or_f3(
     app, dealt_workshop, store_path: Path
 ):
+    """At 80×24: the line typed shows; Tab then Maj+Tab come back to it without wiping
+    it at the first key; leaving it by Tab, or the step by F3, saves it, Entrée or not."""
     async with app().run_test(size=(80, 24)) as pilot:
-        screen = await _open(pilot, ("f3", "f3"))
-        new_line = screen.query_one("#field-actions", ListEditor).query_one(".list-new", Input)
-        new_line.focus()
-        await pilot.press(*"Ouvrir", "tab", "shift+tab", *" le jardin")
-        await pilot.pause()
-        assert new_line.value == "Ouvrir le jardin"
-
-
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_the_text_of_a_list_line_can_be_seen(app, dealt_workshop, size):
-    async with app().run_test(size=size) as pilot:
-        screen = await _open(pilot, ("f3", "f3"))
-        new_line = screen.query_one("#field-actions", ListEditor).query_one(".list-new", Input)
+        screen = await open_group_at(pilot, NAME, 1, ScenarioStep.NUMBER)
+        new_line = new_line_of(screen, "actions")
         new_line.focus()
         await pilot.press(*"Ouvrir")
         await pilot.pause()
-        # One line high with no border: the typed text is on screen, not hidden by an edge.
-        assert new_line.content_region.height == 1
-        assert "Ouvrir" in "".join(
-            strip.text for strip in new_line.render_lines(new_line.content_region.reset_offset)
-        )
+        assert_seen(new_line, "Ouvrir")
+
+        await pilot.press("tab", "shift+tab", *" le jardin")
+        await pilot.pause()
+        assert new_line.value == "Ouvrir le jardin", "coming back wiped the line"
+
+        await pilot.press("tab")  # left by Tab: saved as typed, half a second later
+        await wait_for(pilot, lambda: stored(store_path).actions == ("Ouvrir le jardin",))
+
+        actors = new_line_of(screen, "new_actors")
+        actors.focus()
+        await pilot.press(*"Barista", "f3")  # the step left at once: saved first
+        await pilot.pause()
+        assert screen.step is not None and screen.step.NUMBER == ScenarioStep.NUMBER + 1
+        assert stored(store_path).new_actors == ("Barista",), "F3 left the line unsaved"
+
+
+async def test_a_list_line_typed_without_enter_is_seen_and_saved_on_ctrl_q(
+    app, dealt_workshop, store_path: Path
+):
+    """At 120×40: the line typed shows; Ctrl+Q quits the app with it saved."""
+    async with app().run_test(size=(120, 40)) as pilot:
+        screen = await open_group_at(pilot, NAME, 1, ScenarioStep.NUMBER)
+        new_line = new_line_of(screen, "actions")
+        new_line.focus()
+        await pilot.press(*"Ouvrir")
+        await pilot.pause()
+        assert_seen(new_line, "Ouvrir")
+        await pilot.press(*" le jardin", "ctrl+q")
+        await pilot.pause()
+    assert stored(store_path).actions == ("Ouvrir le jardin",)
 
 
 async def test_quitting_with_refused_text_asks_then_keeps_a_draft_offered_back(
@@ -78,9 +94,10 @@ async def test_quitting_with_refused_text_asks_then_keeps_a_draft_offered_back(
 ):
     too_long = "x" * 20_050  # the store keeps 20 000 characters at most
     async with app().run_test(size=(80, 24)) as pilot:
-        screen = await _open(pilot, ("f3",))
+        screen = await open_group_at(pilot, NAME, 1, 2)
         screen.query_one("#field-question", TextArea).insert(too_long)
-        await pilot.pause(0.8)  # refused: « non enregistré », and an error shown
+        # Refused half a second later: « non enregistré », and an error shown.
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ErrorScreen))
         await pilot.press("escape")  # close the error
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -97,19 +114,18 @@ async def test_quitting_with_refused_text_asks_then_keeps_a_draft_offered_back(
     assert draft is not None and draft.fields == {"question": too_long}
 
     async with app().run_test(size=(80, 24)) as pilot:
-        screen = await _open(pilot)
+        screen = await open_group_at(pilot, NAME)
         assert isinstance(pilot.app.screen, ConfirmScreen)  # « Reprendre le brouillon ? »
         await pilot.press("o")
-        await pilot.pause(0.3)
-        assert screen.query_one("#field-question", TextArea).text == too_long
+        question = screen.query_one("#field-question", TextArea)
+        await wait_for(pilot, lambda: question.text == too_long)
 
 
 async def test_the_last_step_finishes_the_journey_for_the_dashboard(
     app, dealt_workshop, store_path: Path
 ):
     async with app().run_test(size=(80, 24)) as pilot:
-        await _open(pilot, ("f3",) * 5)
+        await open_group_at(pilot, NAME, 1, 6)
         await pilot.press("ctrl+t")
         await pilot.pause()
-    with Store(store_path) as store:
-        assert store.load(NAME).group(1).step == FINISHED_STEP
+    assert stored(store_path).step == FINISHED_STEP
