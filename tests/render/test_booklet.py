@@ -16,9 +16,9 @@ from fiction.render.documents import booklet_html, script_html
 from fiction.render.pdf import Printer
 from fiction.render.typography import french_spacing
 from fiction.store.store import Store
-from tests.render.conftest import weasyprint_messages
+from tests.render.conftest import quick_page_texts, weasyprint_messages
 from tests.render.filled import NAME, group_texts
-from tests.render.pdftext import comparable, page_texts, reader
+from tests.render.pdftext import comparable, reader
 
 A4_POINTS = (595.28, 841.89)
 
@@ -36,7 +36,7 @@ class Printed:
     @functools.cached_property
     def texts(self) -> list[str]:
         """Each page's text, comparable (read once for every test of the booklet)."""
-        return page_texts(self.pdf)
+        return quick_page_texts(self.pdf)
 
 
 def print_booklet(folders, workshop, deck) -> Printed:
@@ -133,13 +133,15 @@ def test_printing_the_booklet_logs_no_weasyprint_warning(printed):
 def test_typed_markup_prints_as_text_and_fetches_nothing(folders, workshop, builtin_deck):
     attack = '<script>alert("x")</script> <img src="file:///etc/passwd"> <b>gras</b>'
     group = dataclasses.replace(workshop.groups[0], narrative=attack, title="<i>Titre</i>")
-    hostile = dataclasses.replace(workshop, groups=(group, *workshop.groups[1:]))
+    # The hostile group alone: what is tested is how its typed text prints, and a
+    # booklet of one group prints faster than one of three.
+    hostile = dataclasses.replace(workshop, groups=(group,))
 
     result = print_booklet(folders, hostile, builtin_deck)
 
     assert "<script>" not in result.html and "<img src" not in result.html
     assert "&lt;script&gt;" in result.html
-    text = "".join(page_texts(result.pdf))
+    text = "".join(quick_page_texts(result.pdf))
     assert comparable(attack) in text and comparable("<i>Titre</i>") in text
     assert not any("passwd" in url for url in result.printer.fetcher.asked)
     assert all("/fonts/" in url for url in result.printer.fetcher.asked)
@@ -167,7 +169,7 @@ def test_one_groups_script_prints_on_its_own(folders, workshop):
     with weasyprint_messages() as messages:
         pdf = printer.pdf(printer.layout(script_html(folders, booklet(workshop, None), 2)))
 
-    text = "".join(page_texts(pdf))
+    text = "".join(quick_page_texts(pdf))
     assert comparable(f"Groupe 2 — {workshop.groups[1].pseudonym}") in text
     assert comparable(french_spacing(workshop.groups[1].segments[0].sound)) in text
     assert comparable(french_spacing(workshop.groups[0].segments[0].sound)) not in text

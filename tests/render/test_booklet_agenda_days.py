@@ -10,7 +10,8 @@ from fiction.render.documents import booklet_html
 from fiction.render.pdf import Printer
 from fiction.store.agendas import AFTERNOON, AGENDA_FORMATS
 from fiction.store.model import DEFAULT_AGENDA
-from tests.render.pdftext import comparable, page_texts
+from tests.render.conftest import quick_page_texts
+from tests.render.pdftext import comparable
 from tests.workshops import small_workshop
 
 TWO_DAYS = AGENDA_FORMATS["deux-jours"].phases
@@ -25,7 +26,7 @@ def test_a_two_day_agenda_prints_each_day_with_its_clock_times_and_instructions(
 
     c = comparable
     agenda = next(
-        text for text in page_texts(pdf) if c("Ordre du jour") in text and c("Phase") in text
+        text for text in quick_page_texts(pdf) if c("Ordre du jour") in text and c("Phase") in text
     )
     assert agenda.index(c("Jour 1")) < agenda.index(c("Exploration des thématiques"))
     day_two = agenda.index(c("Jour 2"))

@@ -14,8 +14,8 @@ from fiction.render.pdf import Printer
 from fiction.render.typography import french_spacing
 from fiction.store.model import Workshop
 from fiction.store.store import Store
-from tests.render.conftest import weasyprint_messages
-from tests.render.pdftext import comparable, page_texts
+from tests.render.conftest import quick_page_texts, weasyprint_messages
+from tests.render.pdftext import comparable
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
@@ -49,7 +49,7 @@ def _print(folders, workshop: Workshop, deck: Any) -> tuple[str, list[str], list
     with weasyprint_messages() as messages:
         html = booklet_html(folders, booklet(workshop, deck))
         pdf = printer.pdf(printer.layout(html))
-    return html, page_texts(pdf), messages
+    return html, quick_page_texts(pdf), messages
 
 
 @pytest.fixture(scope="module")

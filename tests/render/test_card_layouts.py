@@ -23,7 +23,8 @@ from fiction.render.faces import deck_faces
 from fiction.render.pdf import Printer
 from fiction.render.sheet import CARD_SIZES, PAPERS, plan_sheet
 from fiction.render.templating import TemplateFolders
-from tests.render.pdftext import comparable, page_texts
+from tests.render.conftest import quick_page_texts
+from tests.render.pdftext import comparable
 
 # One worker runs this module under pytest-xdist, so its module fixtures are made once.
 pytestmark = pytest.mark.xdist_group("card_layouts")
@@ -67,7 +68,7 @@ def test_each_distinct_page_of_backs_is_laid_out_once(roles_printed):
 
 def test_every_sheet_still_has_its_own_page_of_backs(roles_printed, builtin_deck):
     _, faces, _, pdf = roles_printed
-    texts = page_texts(pdf)
+    texts = quick_page_texts(pdf)
     title = comparable(builtin_deck.manifest.title)
     per_sheet = plan_sheet(CARD_SIZES["poker"], PAPERS["a4"]).per_sheet
 
