@@ -10,6 +10,7 @@ so not even a font or an update check leaves the machine.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -84,14 +85,16 @@ class ChromiumPool:
         try:
             reset(driver)
         except Exception:  # a driver that cannot be reset is not reused
-            driver.quit()
             self.started.remove(driver)
+            with contextlib.suppress(Exception):
+                driver.quit()
         else:
             self.idle.append(driver)
 
     def quit_all(self) -> None:
         for driver in self.started:
-            driver.quit()
+            with contextlib.suppress(Exception):  # quit the others all the same
+                driver.quit()
 
 
 def reset(driver: Any) -> None:
