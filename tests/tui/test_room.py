@@ -18,6 +18,8 @@ from fiction.tui.screens.group.conflict import ConflictScreen
 from fiction.tui.screens.group.room import RoomScreen
 from fiction.tui.screens.group.wizard import GroupWizardScreen
 from fiction.tui.widgets.list_editor import ListEditor
+from tests.tui.opening import open_group_at
+from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
 
@@ -27,12 +29,18 @@ def group_of(store_path: Path, number: int):
         return store.load(NAME).group(number)
 
 
-async def open_room(pilot, number: int = 2) -> RoomScreen:
-    """Through the group's journey, as a group would: the wizard, then F6."""
-    await pilot.app.push_screen(GroupWizardScreen(NAME, number))
-    await pilot.pause()
-    await pilot.press("f6")
-    await pilot.pause()
+async def open_room(pilot, number: int = 2, *, from_journey: bool = False) -> RoomScreen:
+    """« La salle » of group `number`; `from_journey`: as a group opens it, F6 from its
+    journey, Échap leading back there. Otherwise pushed straight away: F6 from the
+    journey is proven by the bilan test and by the test closing the room while
+    another process writes."""
+    if from_journey:
+        await open_group_at(pilot, NAME, number)
+        await pilot.press("f6")
+        await pilot.pause()
+    else:
+        await pilot.app.push_screen(RoomScreen(NAME, number))
+        await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, RoomScreen)
     return screen
@@ -48,29 +56,34 @@ async def type_in(pilot, widget: Input, text: str) -> None:
     await pilot.press(*text)
 
 
+async def answer(pilot, weather, text: str) -> None:
+    """A météo answer written on its line, then Entrée (it is saved on Entrée, not as
+    typed: what the line holds matters, not how the keys came)."""
+    weather.line.focus()
+    weather.line.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_a_group_gives_its_météo_in_words_and_removes_its_own(
     app, dealt_workshop, store_path: Path
 ):
     async with app().run_test(size=(80, 24)) as pilot:
         screen = await open_room(pilot)
         start = screen.weather["weather"]
-        await type_in(pilot, start.line, "grand soleil")
+        await type_in(pilot, start.line, "grand soleil")  # typed once, key by key
         await pilot.press("enter")
         await pilot.pause()
         assert group_of(store_path, 2).weather == ("grand soleil",)
         assert start.line.value == ""
 
-        await type_in(pilot, start.line, "un ciel bien trop chargé")
-        await pilot.press("enter")
-        await pilot.pause()
+        await answer(pilot, start, "un ciel bien trop chargé")
         assert "un à 3 mots" in str(start.problem.render())  # refused, in French
         assert start.line.value == "un ciel bien trop chargé"  # the text stays
         assert group_of(store_path, 2).weather == ("grand soleil",)
 
         end = screen.weather["weather_end"]
-        await type_in(pilot, end.line, "éclaircies")
-        await pilot.press("enter")
-        await pilot.pause()
+        await answer(pilot, end, "éclaircies")
         assert group_of(store_path, 2).weather_end == ("éclaircies",)
 
         await pilot.click("#weather-remove-0")
@@ -121,26 +134,27 @@ async def test_a_group_fills_its_bilan_next_step_and_feedback(
     app, dealt_workshop, store_path: Path
 ):
     async with app().run_test(size=(80, 24)) as pilot:
-        screen = await open_room(pilot, 3)
+        screen = await open_room(pilot, 3, from_journey=True)
         create = screen.fields["review/create"]
         assert isinstance(create, ListEditor)
-        await type_in(pilot, create.query(Input).last(), "Une maison des âges")
-        await pilot.press("enter", *"Un café social")
+        # Short texts: each key costs a redraw, and the words prove no more when longer.
+        await type_in(pilot, create.query(Input).last(), "Maison des âges")
+        await pilot.press("enter", *"Café")
         stop = screen.fields["review/stop"]
-        await type_in(pilot, stop.query(Input).last(), "Les guichets fermés")
+        await type_in(pilot, stop.query(Input).last(), "Guichets")
         next_step = screen.fields["next_step"]
         assert isinstance(next_step, Input)
-        await type_in(pilot, next_step, "Appeler le foyer")
+        await type_in(pilot, next_step, "Appeler")
         feedback = screen.fields["feedback"]
         assert isinstance(feedback, Input)
-        await type_in(pilot, feedback, "Trop court !")
+        await type_in(pilot, feedback, "Court !")
         await pilot.pause(0.8)  # saved half a second after the last key
         assert "✓ enregistré" in text_of(screen, "#room-status")
 
         group = group_of(store_path, 3)
-        assert group.review.create == ("Une maison des âges", "Un café social")
-        assert group.review.stop == ("Les guichets fermés",)
-        assert (group.next_step, group.feedback) == ("Appeler le foyer", "Trop court !")
+        assert group.review.create == ("Maison des âges", "Café")
+        assert group.review.stop == ("Guichets",)
+        assert (group.next_step, group.feedback) == ("Appeler", "Court !")
 
         await pilot.press("escape")
         await pilot.pause()
@@ -158,13 +172,11 @@ async def test_a_bilan_column_saved_elsewhere_meanwhile_shows_both_versions(
         await type_in(pilot, amplify.query(Input).last(), "Les visites")
         with Store(store_path) as other:
             other.set_field(NAME, 1, "review/amplify", ["Le porte-à-porte"], "animation")
-        await pilot.pause(0.8)
-
-        assert isinstance(pilot.app.screen, ConflictScreen)
+        # The half-second save meets the other screen's edit.
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
         assert group_of(store_path, 1).review.amplify == ("Le porte-à-porte",)  # not overwritten
         await pilot.press("d")  # keep both
-        await pilot.pause(0.8)
-        assert amplify.items == ("Le porte-à-porte", "Les visites")
+        await wait_for(pilot, lambda: amplify.items == ("Le porte-à-porte", "Les visites"))
     assert group_of(store_path, 1).review.amplify == ("Le porte-à-porte", "Les visites")
 
 
