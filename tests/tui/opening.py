@@ -15,6 +15,19 @@ async def open_dashboard(pilot) -> DashboardScreen:
     return screen
 
 
+async def push_dashboard(pilot, workshop_name: str) -> DashboardScreen:
+    """A workshop's dashboard pushed straight over the home screen (Échap goes home).
+
+    « r » then Entrée, the facilitator's way there, is `open_dashboard` and what
+    tests/tui/test_facilitator.py proves; tests of the dashboard itself start on it.
+    """
+    screen = DashboardScreen(workshop_name)
+    await pilot.app.push_screen(screen)
+    await pilot.pause()
+    assert pilot.app.screen is screen
+    return screen
+
+
 async def open_group_at(
     pilot, workshop_name: str, number: int = 1, step: int | None = None
 ) -> GroupWizardScreen:

@@ -16,6 +16,7 @@ from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.new_workshop import NewWorkshopScreen
 from fiction.tui.widgets.agenda_editor import AgendaEditor, AgendaRow
 from fiction.tui.workshop_form import read_agenda
+from tests.tui.opening import push_dashboard
 from tests.tui.waiting import wait_for
 
 TWO_DAYS = AGENDA_FORMATS["deux-jours"].phases
@@ -129,12 +130,8 @@ async def test_the_dashboard_countdown_reads_out_the_running_phase_when_there_is
     for size, shown in (((100, 40), True), ((80, 24), False)):
         fiction = app()
         async with fiction.run_test(size=size) as pilot:
-            await pilot.press("r", "enter")
-            await pilot.pause()
-            assert isinstance(fiction.screen, DashboardScreen)
-            instructions = fiction.screen.query_one(Countdown).query_one(
-                "#countdown-instructions", Static
-            )
+            screen = await push_dashboard(pilot, name)
+            instructions = screen.query_one(Countdown).query_one("#countdown-instructions", Static)
             assert instructions.display is shown
             if shown:
                 assert str(instructions.render()) == AFTERNOON[2].instructions

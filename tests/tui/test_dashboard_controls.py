@@ -13,7 +13,8 @@ from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.widgets.countdown import Countdown
 from fiction.tui.widgets.group_table import GroupTable, column_widths
-from tests.tui.opening import open_dashboard
+from tests.tui.opening import push_dashboard
+from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
 
@@ -23,15 +24,19 @@ def phase_of(store_path: Path):
         return store.load(NAME).phase
 
 
-async def test_restarting_a_phase_is_in_the_footer_and_asks_first(
+async def test_restarting_or_going_back_to_a_phase_is_in_the_footer_and_asks_first(
     app, dealt_workshop, store_path: Path, fixed_clock
 ):
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
-        await open_dashboard(pilot)
+        await push_dashboard(pilot, NAME)
         shown = [(key.key_display, key.description) for key in fiction.screen.query(FooterKey)]
         assert ("r", "Recommencer") in shown
         assert ("p", "Précédente") in shown
+
+        await pilot.press("p")  # nothing started: refused, nothing asked
+        assert isinstance(fiction.screen, DashboardScreen)
+        assert "pas de phase précédente" in list(fiction._notifications)[-1].message
 
         await pilot.press("space")  # the first phase starts
         fixed_clock.advance(300)
@@ -51,16 +56,7 @@ async def test_restarting_a_phase_is_in_the_footer_and_asks_first(
             fixed_clock.now,
         )
 
-
-async def test_a_phase_can_be_gone_back_to_once_confirmed(app, dealt_workshop, store_path: Path):
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        await open_dashboard(pilot)
-        await pilot.press("p")  # nothing started: refused, nothing asked
-        assert isinstance(fiction.screen, DashboardScreen)
-        assert "pas de phase précédente" in list(fiction._notifications)[-1].message
-
-        await pilot.press("space", "n")
+        await pilot.press("n")
         assert phase_of(store_path).index == 1
         await pilot.press("p")
         assert isinstance(fiction.screen, ConfirmScreen)
@@ -88,7 +84,7 @@ async def test_columns_are_not_cut_at_120_columns_as_the_afternoon_goes(
 ):
     fiction = app()
     async with fiction.run_test(size=(120, 40)) as pilot:
-        screen = await open_dashboard(pilot)
+        screen = await push_dashboard(pilot, NAME)
         with Store(store_path, clock=fixed_clock) as other:  # the group writes elsewhere
             for field in ("title", "place_name", "question", "context", "narrative", "purpose"):
                 other.set_field(NAME, 1, field, "Un texte", "Panda")
@@ -96,10 +92,14 @@ async def test_columns_are_not_cut_at_120_columns_as_the_afternoon_goes(
             other.set_field(NAME, 1, "new_actors", ["d"], "Panda")
         fixed_clock.advance(200)
         screen.refresh_now()
-        await pilot.pause(1.2)  # the « il y a » column ticks every second
-
         table = screen.query_one(GroupTable)
-        cells = dict(zip(table.labels, table.get_row("1"), strict=True))
+
+        def row_one() -> dict:
+            return dict(zip(table.labels, table.get_row("1"), strict=True))
+
+        # The « il y a » column ticks every second.
+        await wait_for(pilot, lambda: row_one()["edited"] == "il y a 3 min")
+        cells = row_one()
         assert cells["written"] == "████░░ 8/11"
         written = table.columns[next(k for k in table.columns if k == "written")]
         assert written.width >= len("██████ 10/11")  # room for what comes next
@@ -114,7 +114,7 @@ async def test_columns_are_not_cut_at_120_columns_as_the_afternoon_goes(
 async def test_the_countdown_digits_stay_readable_on_a_small_screen(app, dealt_workshop):
     fiction = app()
     async with fiction.run_test(size=(60, 20)) as pilot:
-        screen = await open_dashboard(pilot)
+        screen = await push_dashboard(pilot, NAME)
         await pilot.press("space")
         await pilot.pause()
         countdown = screen.query_one(Countdown)
@@ -124,8 +124,7 @@ async def test_the_countdown_digits_stay_readable_on_a_small_screen(app, dealt_w
         assert countdown.content_region.right >= digits.region.right
 
         countdown.styles.width = 14  # narrower than the digits: the time in plain text
-        await pilot.pause(0.2)
-        assert countdown.has_class("-narrow")
-        assert not digits.display or not digits.region
         plain = countdown.query_one("#countdown-plain", Static)
+        await wait_for(pilot, lambda: countdown.has_class("-narrow") and plain.display)
+        assert not digits.display or not digits.region
         assert str(plain.render()) == "15:00"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from fiction.store.store import Store
-from fiction.tui.screens.dashboard import DashboardScreen
+from tests.tui.opening import push_dashboard
 
 NAME = "Atelier du Mans"
 
@@ -17,12 +17,11 @@ async def test_the_join_code_shows_and_a_new_one_is_drawn_from_the_dashboard(
         store.set_join_code(NAME, "SALLE12", "animation")
     fiction = app()
     async with fiction.run_test(size=(120, 40)) as pilot:
-        await pilot.press("r", "enter")
-        assert isinstance(fiction.screen, DashboardScreen)
-        info = fiction.screen.query_one("#dashboard-info", Static)
+        screen = await push_dashboard(pilot, NAME)
+        info = screen.query_one("#dashboard-info", Static)
         assert "code d'entrée SALLE12" in str(info.render())
 
-        fiction.screen.action_new_join_code()
+        screen.action_new_join_code()
         await pilot.pause()
 
         with Store(store_path, clock=fixed_clock) as store:

@@ -16,6 +16,7 @@ from fiction.tui.screens.home import HomeScreen
 from fiction.tui.screens.new_workshop import NewWorkshopScreen
 from fiction.tui.screens.workshops import WorkshopsScreen
 from fiction.tui.widgets.countdown import Countdown
+from tests.tui.opening import push_dashboard
 from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
@@ -194,8 +195,7 @@ async def test_the_dashboard_follows_what_other_processes_write(
     monkeypatch.setattr(Countdown, "TICK_SECONDS", 0.05)
     fiction = app()
     async with fiction.run_test(size=(120, 40)) as pilot:
-        await pilot.press("r", "enter")
-        assert isinstance(fiction.screen, DashboardScreen)
+        await push_dashboard(pilot, NAME)
         assert row(fiction, 2)[2:5] == ["1 Les cartes", "░░░░░░ 0/11", "pas encore"]
 
         with Store(store_path, clock=fixed_clock) as other:  # another group's process
@@ -226,8 +226,7 @@ async def test_the_countdown_turns_orange_then_red_and_rings_once(
     rings = []
     monkeypatch.setattr(fiction, "bell", lambda: rings.append(fixed_clock.now))
     async with fiction.run_test(size=(100, 40)) as pilot:
-        await pilot.press("r", "enter")
-        countdown = fiction.screen.query_one(Countdown)
+        countdown = (await push_dashboard(pilot, NAME)).query_one(Countdown)
 
         async def at(share_left: float) -> set[str]:
             fixed_clock.now = dealt_workshop.created_at + 45 * 60 * (1 - share_left)

@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from fiction.store.store import Store
 from fiction.tui.screens.group.wizard import GroupWizardScreen
 from fiction.tui.screens.join import JoinScreen
+from tests.tui.waiting import wait_for
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
@@ -19,9 +20,9 @@ async def test_a_group_only_app_lists_one_workshop_and_never_reaches_the_home(
         store.add(small_workshop("Autre atelier"))
     fiction = app(group_workshop=NAME)
     async with fiction.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
-        assert isinstance(fiction.screen, JoinScreen)
+        await wait_for(pilot, lambda: isinstance(fiction.screen, JoinScreen))
         workshops = fiction.screen.query_one("#join-workshops", OptionList)
+        await wait_for(pilot, lambda: workshops.option_count > 0)
         assert [workshops.get_option_at_index(i).id for i in range(workshops.option_count)] == [
             NAME
         ]

@@ -12,7 +12,7 @@ from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.group.room import RoomScreen
 from fiction.tui.screens.room_settings import RoomSettingsScreen
-from tests.tui.opening import open_dashboard
+from tests.tui.opening import push_dashboard
 from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
@@ -31,13 +31,27 @@ def room_line(screen: DashboardScreen) -> str:
     return str(screen.query_one("#dashboard-room", Static).render())
 
 
-async def test_the_facilitator_reveals_votes_and_cycles_what_the_wall_shows(
+async def test_every_room_action_is_offered_and_votes_are_revealed_and_the_wall_cycled(
     app, dealt_workshop, store_path: Path
 ):
     with Store(store_path) as store:
         store.set_field(NAME, 2, "votes", [1, 3], "groupe 2")
     async with app().run_test(size=(80, 24)) as pilot:
-        screen = await open_dashboard(pilot)
+        screen = await push_dashboard(pilot, NAME)
+        # Every room action is in the help and the palette.
+        for key in ("**a**", "**v**", "**]**", "**[**", "**g**", "**m**"):
+            assert key in screen.HELP
+        titles = {command.title for command in pilot.app.get_system_commands(screen)}
+        assert {
+            "Affichage de la salle",
+            "Révéler les votes",
+            "Groupe suivant (restitution)",
+            "Groupe précédent (restitution)",
+            "Réglages de la salle",
+            "Météo et bilan de l'animation",
+            "Écran de salle : Bilan",
+        } <= titles
+
         assert "votes masqués (2 votes donnés)" in room_line(screen)
 
         await pilot.press("v")
@@ -61,7 +75,7 @@ async def test_the_restitution_steps_through_the_groups_with_their_timer(
     app, dealt_workshop, store_path: Path, fixed_clock
 ):
     async with app().run_test(size=(80, 24)) as pilot:
-        screen = await open_dashboard(pilot)
+        screen = await push_dashboard(pilot, NAME)
         await pilot.press("left_square_bracket")  # nobody presents yet: nothing to go back to
         await pilot.pause()
         assert workshop_of(store_path).presenting is None
@@ -85,7 +99,8 @@ async def test_the_restitution_steps_through_the_groups_with_their_timer(
 
         await pilot.press("escape")  # back home, and again to the dashboard: it goes on
         await pilot.pause()
-        screen = await open_dashboard(pilot)
+        assert not isinstance(pilot.app.screen, DashboardScreen)
+        screen = await push_dashboard(pilot, NAME)
         assert "Groupe 2 présente" in room_line(screen)
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
@@ -98,7 +113,7 @@ async def test_the_restitution_steps_through_the_groups_with_their_timer(
 
 async def test_the_room_settings_are_set_in_a_small_modal(app, dealt_workshop, store_path: Path):
     async with app().run_test(size=(80, 24)) as pilot:
-        await open_dashboard(pilot)
+        await push_dashboard(pilot, NAME)
         await pilot.press("g")
         await pilot.pause()
         modal = pilot.app.screen
@@ -124,7 +139,7 @@ async def test_the_room_settings_are_set_in_a_small_modal(app, dealt_workshop, s
 
 async def test_the_facilitator_gives_its_own_météo_and_bilan(app, dealt_workshop, store_path: Path):
     async with app().run_test(size=(80, 24)) as pilot:
-        await open_dashboard(pilot)
+        await push_dashboard(pilot, NAME)
         await pilot.press("m")
         await pilot.pause()
         screen = pilot.app.screen
@@ -134,7 +149,7 @@ async def test_the_facilitator_gives_its_own_météo_and_bilan(app, dealt_worksh
         await pilot.pause()
         screen.fields["review/maintain"].query(Input).last().focus()
         await pilot.press(*"Les binômes")
-        await pilot.pause(0.8)
+        await wait_for(pilot, lambda: workshop_of(store_path).review.maintain == ("Les binômes",))
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, DashboardScreen)
@@ -142,21 +157,3 @@ async def test_the_facilitator_gives_its_own_météo_and_bilan(app, dealt_worksh
     assert workshop.weather == ("belle énergie",)
     assert workshop.review.maintain == ("Les binômes",)
     assert all(group.review.maintain == () for group in workshop.groups)
-
-
-async def test_every_room_action_is_in_the_help_and_the_palette(app, dealt_workshop):
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        screen = await open_dashboard(pilot)
-        for key in ("**a**", "**v**", "**]**", "**[**", "**g**", "**m**"):
-            assert key in screen.HELP
-        titles = {command.title for command in fiction.get_system_commands(screen)}
-        assert {
-            "Affichage de la salle",
-            "Révéler les votes",
-            "Groupe suivant (restitution)",
-            "Groupe précédent (restitution)",
-            "Réglages de la salle",
-            "Météo et bilan de l'animation",
-            "Écran de salle : Bilan",
-        } <= titles

@@ -9,6 +9,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from rich.text import Text
 from textual.widgets import Digits, Static
@@ -17,9 +18,19 @@ from fiction.store.model import FINISHED_STEP
 from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.wall import WallClock, WallScreen
+from tests.tui.opening import push_dashboard
 from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
+
+
+@pytest.fixture(autouse=True)
+def wall_reads_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wall reads the store and ticks every 0.2 s instead of every second: no test here
+    is about the interval, and each waits for what a reading or a tick shows (a test's
+    waiting loop costs more CPU than the readings it waits for)."""
+    monkeypatch.setattr(WallScreen, "POLL_SECONDS", 0.2)
+    monkeypatch.setattr(WallScreen, "TICK_SECONDS", 0.2)
 
 
 def text(screen, selector: str) -> str:
@@ -33,9 +44,8 @@ def text(screen, selector: str) -> str:
 
 
 async def open_wall(pilot) -> WallScreen:
-    await pilot.press("r", "enter")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, DashboardScreen)
+    """« s » on the dashboard (pushed straight away: see tests/tui/opening.py)."""
+    await push_dashboard(pilot, NAME)
     await pilot.press("s")
     await pilot.pause()
     screen = pilot.app.screen
@@ -87,8 +97,7 @@ async def test_the_wall_opens_with_s_and_shows_phase_countdown_code_qr_and_group
 async def test_the_palette_and_the_help_name_the_wall_screen(app, dealt_workshop):
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r", "enter")
-        await pilot.pause()
+        await push_dashboard(pilot, NAME)
         titles = [command.title for command in fiction.get_system_commands(fiction.screen)]
         assert "Écran de salle" in titles
         assert "**s** l'ouvre en plein écran" in DashboardScreen.HELP
@@ -159,9 +168,11 @@ async def test_the_wall_closes_and_opens_again_while_the_store_keeps_changing(
                 assert isinstance(fiction.screen, DashboardScreen)
                 await pilot.press("s")
                 assert isinstance(fiction.screen, WallScreen)
-            await pilot.pause(1.5)  # readings, ticks and the address arrive on whichever is open
+            # Readings and ticks (five of each at 0.2 s) and the address arrive on whichever
+            # is open.
+            await pilot.pause(1.0)
             await pilot.press("escape")
-            await pilot.pause(1.5)
+            await pilot.pause(1.0)
         finally:
             stop.set()
             writer.join(10)
