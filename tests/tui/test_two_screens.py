@@ -14,18 +14,22 @@ from fiction.store.store import Store
 from fiction.tui.screens.dashboard import DashboardScreen
 from fiction.tui.screens.group import wizard
 from fiction.tui.screens.group.conflict import ConflictScreen
+from fiction.tui.screens.group.scenario import ScenarioStep
 from fiction.tui.screens.group.wizard import GroupWizardScreen
+from tests.tui.opening import open_group_at
+from tests.tui.waiting import wait_for
 
 NAME = "Atelier du Mans"
 
 
+def stored_narrative(store_path: Path) -> str:
+    with Store(store_path) as store:
+        return store.load(NAME).group(1).narrative
+
+
 async def _scenario_step(pilot) -> GroupWizardScreen:
-    screen = GroupWizardScreen(NAME, 1)
-    await pilot.app.push_screen(screen)
-    await pilot.pause()
-    await pilot.press("f3", "f3")
-    await pilot.pause()
-    return screen
+    """Group 1's journey opened on step 3 (tests/tui/opening.py)."""
+    return await open_group_at(pilot, NAME, 1, ScenarioStep.NUMBER)
 
 
 async def test_a_text_saved_elsewhere_meanwhile_is_never_overwritten_unseen(
@@ -38,18 +42,16 @@ async def test_a_text_saved_elsewhere_meanwhile_is_never_overwritten_unseen(
         await pilot.press(*"Notre récit")
         with Store(store_path) as other:
             other.set_field(NAME, 1, "narrative", "Le récit de l'animation", "animation")
-        await pilot.pause(0.8)  # the half-second save meets the other screen's edit
-
-        assert isinstance(pilot.app.screen, ConflictScreen)
+        # The half-second save meets the other screen's edit.
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen))
         with Store(store_path) as other:
             assert other.load(NAME).group(1).narrative == "Le récit de l'animation"
         await pilot.press("d")  # keep both
-        await pilot.pause(0.8)
-
-        text = screen.query_one("#field-narrative", TextArea).text
-        assert text == "Le récit de l'animation\n\nNotre récit"
-    with Store(store_path) as store:
-        assert store.load(NAME).group(1).narrative == text
+        both = "Le récit de l'animation\n\nNotre récit"
+        narrative = screen.query_one("#field-narrative", TextArea)
+        await wait_for(pilot, lambda: narrative.text == both)
+        await wait_for(pilot, lambda: stored_narrative(store_path) == both)  # saved over theirs
+    assert stored_narrative(store_path) == both
 
 
 async def test_taking_the_other_version_replaces_the_typed_text(
@@ -82,15 +84,12 @@ async def test_the_header_and_the_dashboard_say_a_group_is_open_twice(
         async with app().run_test(size=(120, 40)) as pilot:
             screen = GroupWizardScreen(NAME, 1)
             await pilot.app.push_screen(screen)
-            await pilot.pause(0.5)
-            assert "aussi ouvert sur 1 autre écran" in str(
-                screen.query_one("#wizard-others", Static).render()
-            )
+            others = screen.query_one("#wizard-others", Static)
+            await wait_for(pilot, lambda: "aussi ouvert sur 1 autre écran" in str(others.render()))
             await pilot.press("escape")
             await pilot.app.push_screen(DashboardScreen(NAME))
             await pilot.pause(0.5)
             table = pilot.app.screen.query_one(DataTable)
             assert "2 écrans" not in str(table.get_cell("1", "step"))  # the wizard closed
             other.screen_seen(NAME, 1, "un autre onglet")
-            await pilot.pause(0.5)
-            assert "2 écrans" in str(table.get_cell("1", "step"))
+            await wait_for(pilot, lambda: "2 écrans" in str(table.get_cell("1", "step")))
