@@ -24,44 +24,49 @@ async def open_cards(pilot, number: int = 1) -> CardsStep:
     return step
 
 
+def stored_hand(store_path: Path):
+    with Store(store_path) as store:
+        return store.load(NAME).group(1).hand(1)
+
+
 def focused(pilot) -> CardView:
     widget = pilot.app.screen.focused
     assert isinstance(widget, CardView)
     return widget
 
 
-async def test_a_redraw_replaces_only_the_card_in_focus(app, dealt_workshop, store_path: Path):
+async def test_a_redraw_replaces_only_the_card_in_focus_never_a_locked_one(
+    app, dealt_workshop, store_path: Path
+):
+    """At 80×24, in one journey: « r » on a locked card is refused; on an unlocked one it
+    replaces that card alone; then ↓ reaches the grid's last row, below the screen."""
     dealt = dealt_workshop.group(1).hand(1)
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
-        await open_cards(pilot)
+        step = await open_cards(pilot)
+        await pilot.press("space", "r")  # the theme, locked, then « Nouveau tirage »
+        await pilot.pause()
+        messages = [n.message for n in fiction._notifications]
+        assert any("est verrouillée : déverrouillez-la" in m for m in messages), messages
+        assert stored_hand(store_path).redraws == 0, "a locked card was redrawn"
+
         await pilot.press("down")  # from the theme to the first card of the grid
         chosen = focused(pilot).card.id
         assert chosen in dealt.contexts
         await pilot.press("r")
         await pilot.pause()
-
         new = focused(pilot).card.id  # the new card takes the old one's place and focus
         assert new != chosen
+        hand = stored_hand(store_path)
+        assert set(dealt.all_ids()) - set(hand.all_ids()) == {chosen}
+        assert set(hand.all_ids()) - set(dealt.all_ids()) == {new}
+        assert hand.redraws == 1
 
-    with Store(store_path) as store:
-        hand = store.load(NAME).group(1).hand(1)
-    assert set(dealt.all_ids()) - set(hand.all_ids()) == {chosen}
-    assert set(hand.all_ids()) - set(dealt.all_ids()) == {new}
-    assert hand.redraws == 1
-
-
-async def test_a_locked_card_in_focus_is_not_redrawn(app, dealt_workshop, store_path: Path):
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        await open_cards(pilot)
-        await pilot.press("space", "r")
+        await pilot.press(*["down"] * 12)
         await pilot.pause()
-        messages = [n.message for n in fiction._notifications]
-        assert any("est verrouillée : déverrouillez-la" in m for m in messages)
-
-    with Store(store_path) as store:
-        assert store.load(NAME).group(1).hand(1).redraws == 0
+        views = list(step.query(CardView))
+        last_row = max(view.virtual_region.y for view in views)
+        assert focused(pilot).virtual_region.y == last_row, "↓ stopped above the last row"
 
 
 async def test_arrows_move_to_the_card_in_their_direction(app, dealt_workshop):
@@ -90,14 +95,3 @@ async def test_arrows_move_to_the_card_in_their_direction(app, dealt_workshop):
         assert focused(pilot).region.x == beside.region.x
         await pilot.press("up", "up")
         assert focused(pilot) in (theme, figure)
-
-
-async def test_down_reaches_the_last_row_even_below_the_screen(app, dealt_workshop):
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        step = await open_cards(pilot)
-        await pilot.press(*["down"] * 12)
-        await pilot.pause()
-        views = list(step.query(CardView))
-        last_row = max(view.virtual_region.y for view in views)
-        assert focused(pilot).virtual_region.y == last_row
