@@ -85,11 +85,11 @@ def fitted_sizes(
     The cards are measured side by side on one tall page (`measuring_page`);
     `laid_out` measures only the cards that may not fit, and checks the others
     in the printed layout itself. A card already fitted with the same templates
-    and fonts is not measured again: in this process (`_fingerprint`: the app
+    and fonts is not measured again: in this process (`TemplateFolders.fingerprint`: the app
     and the server print the same deck many times), nor in the next one
     (`FittedCache`, on disk: a second `fiction print cards` is as fast).
     """
-    folders = _fingerprint(printer.folders)
+    folders = printer.folders.fingerprint()
     known = {face.key: _FITTED.get((folders, size, face)) for face in faces}
     missing = [face for face in faces if known[face.key] is None]
     disk = FittedCache.for_folders(printer.folders, folders) if missing else None
@@ -141,7 +141,7 @@ class FittedCache:
     """
 
     _hashes: ClassVar[dict[tuple[object, ...], str]] = {}
-    """The hash of the template folders' bytes, for each `_fingerprint` seen."""
+    """The hash of the template folders' bytes, for each `TemplateFolders.fingerprint` seen."""
 
     def __init__(self, path: Path, salt: str) -> None:
         self.path = path
@@ -211,23 +211,6 @@ class FittedCache:
 
 MAX_CACHED_PT = 72.0
 """A cached size above this is not a body size: the file was tampered with, ignored."""
-
-
-def _fingerprint(folders: TemplateFolders) -> tuple[object, ...]:
-    """What the template folders hold: every file's path, size and modification time.
-
-    A template, stylesheet or font changed on disk changes the fingerprint, so a
-    fitted size is never reused for a card that would now lay out differently.
-    """
-    files = []
-    for folder in folders.search_path:
-        for path in sorted(folder.rglob("*")):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            files.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return tuple(files)
 
 
 def _content_hash(folders: TemplateFolders) -> str:

@@ -17,6 +17,7 @@ budget of time and size that ends in a French error naming the template.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,22 @@ class TemplateFolders:
     def search_path(self) -> tuple[Path, ...]:
         return (self.user, self.builtin) if self.user else (self.builtin,)
 
+    def fingerprint(self) -> tuple[object, ...]:
+        """What the folders hold: every file's path, size and modification time.
+
+        A template, stylesheet or font added, removed or changed on disk changes
+        the fingerprint, so nothing prepared from the old files is used again.
+        """
+        files = []
+        for folder in self.search_path:
+            for path in sorted(folder.rglob("*")):
+                try:
+                    stat = path.lstat()  # a file swapped for a symlink changes it too
+                except OSError:
+                    continue
+                files.append((str(path), stat.st_mode, stat.st_size, stat.st_mtime_ns))
+        return tuple(files)
+
 
 def environment(folders: TemplateFolders) -> Any:
     """A sandboxed Jinja2 environment over `folders` (Jinja2 is imported here, when printing)."""
@@ -66,6 +83,18 @@ def environment(folders: TemplateFolders) -> Any:
     return env
 
 
+@functools.lru_cache(maxsize=8)
+def _kept_environment(folders: TemplateFolders, fingerprint: tuple[object, ...]) -> Any:
+    """The environment of `folders` as they are now, kept with its compiled templates.
+
+    Compiling the card templates takes longer than filling them, and the app and
+    the server print again and again from the same folders. `fingerprint` is in
+    the key, so a folder whose files changed gets a new environment; each
+    rendering keeps its own budget (`fiction.sandbox`), so sharing one is safe.
+    """
+    return environment(folders)
+
+
 def render(folders: TemplateFolders, name: str, **context: Any) -> str:
     """Render template `name`; a broken custom template is reported in French."""
     import jinja2
@@ -74,7 +103,8 @@ def render(folders: TemplateFolders, name: str, **context: Any) -> str:
     from fiction.sandbox import BudgetExceeded, TemplateRefused
 
     try:
-        return environment(folders).get_template(name).render(**context)
+        template = _kept_environment(folders, folders.fingerprint()).get_template(name)
+        return template.render(**context)
     except TemplateRefused:
         raise
     except jinja2.TemplateNotFound as error:

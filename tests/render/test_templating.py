@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,35 @@ def test_a_users_template_replaces_the_built_in_one_of_the_same_name(tmp_path: P
 def test_a_missing_templates_folder_is_a_french_error(tmp_path: Path):
     with pytest.raises(FictionError, match="n'existe pas"):
         TemplateFolders.chosen(tmp_path / "absent")
+
+
+def test_a_template_changed_added_or_swapped_for_a_link_between_two_prints_is_used(
+    tmp_path: Path,
+):
+    """The app keeps compiled templates between prints: a folder edited meanwhile is
+    read again, whether a file changed (even keeping its size), was added in front of
+    a built-in one, or was swapped for a symlink (refused, as on a first print)."""
+    folder = tmp_path / "modeles"
+    folder.mkdir()
+    page = folder / "essai.html"
+    page.write_text("un {% include 'piece.html' %}", encoding="utf-8")
+    (folder / "piece.html").write_text("A", encoding="utf-8")
+    folders = TemplateFolders.chosen(folder)
+    assert templating.render(folders, "essai.html") == "un A"
+
+    (folder / "piece.html").write_text("B", encoding="utf-8")  # same size, newer
+    os.utime(folder / "piece.html", ns=(1, 2_000_000_000_000_000_000))
+    assert templating.render(folders, "essai.html") == "un B"
+
+    fonts = folders.builtin / "fonts.css"
+    page.write_text("{% include 'fonts.css' %}", encoding="utf-8")
+    assert templating.render(folders, "essai.html") == fonts.read_text("utf-8").removesuffix("\n")
+    (folder / "fonts.css").write_text("/* aucune police */", encoding="utf-8")
+    assert templating.render(folders, "essai.html") == "/* aucune police */"
+
+    outside = tmp_path / "ailleurs.html"
+    outside.write_text("un {% include 'piece.html' %}", encoding="utf-8")
+    page.unlink()
+    page.symlink_to(outside)
+    with pytest.raises(FictionError, match="lien symbolique"):
+        templating.render(folders, "essai.html")
