@@ -177,15 +177,15 @@ def print_cards(
         faces = _deck_faces(deck, kind)
     printer = _printer(templates_dir)
     if png_dir is not None:
-        pictures = cards_png(
-            printer, deck, faces, options.card_size, dpi, tags=tags, bleed=png_bleed
-        )
-        try:
+        try:  # before drawing: a folder that cannot be made is said at once
             png_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise FictionError(
                 f"Impossible de créer le dossier « {png_dir} » ({error.strerror or error})."
             ) from error
+        pictures = cards_png(
+            printer, deck, faces, options.card_size, dpi, tags=tags, bleed=png_bleed
+        )
         for index, picture in enumerate(pictures, start=1):
             name = f"{index:03d}-{picture.face.key}"
             write_bytes_atomically(png_dir / f"{name}.png", picture.front)

@@ -239,13 +239,16 @@ def test_the_print_commands_start_without_weasyprint_or_jinja2():
     assert not loaded & {"weasyprint", "jinja2", "pypdfium2", "PIL", "textual"}
 
 
-def test_png_into_a_folder_that_cannot_be_made_is_a_french_error(run, tmp_path: Path):
+def test_png_into_a_folder_that_cannot_be_made_is_a_french_error_before_any_drawing(
+    run, tmp_path: Path, monkeypatch
+):
     (tmp_path / "fichier").write_text("x", encoding="utf-8")
 
-    # Low resolution: the cards are drawn before the folder is made, and that is not tested here.
-    code, _, err = run(
-        "cards", "--kind", "themes", "--png", str(tmp_path / "fichier" / "png"), "--dpi", "60"
-    )
+    def never(*arguments, **options):
+        raise AssertionError("cards drawn although the folder cannot be made")
+
+    monkeypatch.setattr("fiction.render.cards.cards_png", never)
+    code, _, err = run("cards", "--kind", "themes", "--png", str(tmp_path / "fichier" / "png"))
 
     assert code == 1
     assert "Impossible de créer le dossier" in err and "Erreur inattendue" not in err
