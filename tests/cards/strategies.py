@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from hypothesis import strategies as st
 
 from fiction.cards.loader import resolve
@@ -27,6 +29,7 @@ _ALPHABET = st.characters(
 ) | st.sampled_from("\n'\":#-&*!|>%@`{}[],?«»’…")
 
 
+@functools.cache  # one strategy per size: Hypothesis validates each new one again
 def texts(max_size: int) -> st.SearchStrategy[str]:
     """Non-empty texts as the loader keeps them (already stripped)."""
     return (

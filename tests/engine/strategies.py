@@ -23,10 +23,11 @@ from fiction.cards.model import (
 from fiction.engine import DealRequest
 
 WORDS = ("Accueil", "écoute", "Hôpital", "quartier", "Le CCAS relais", "CCAS'BAR", "île", "lien")
+_WORDS = st.sampled_from(WORDS)  # built once: a new strategy is validated again at each draw
 
 
 def _text(draw: st.DrawFn) -> str:
-    return draw(st.sampled_from(WORDS))
+    return draw(_WORDS)
 
 
 @st.composite

@@ -33,7 +33,11 @@ labels = st.text(
     alphabet=st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
 ).filter(str.strip)
 lines = st.lists(texts, max_size=4).map(tuple)
-card_ids = st.from_regex(r"\A[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}\Z")
+# The strings of [a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}, drawn without from_regex (which
+# cost half of each workshop's drawing).
+card_ids = st.lists(
+    st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6), min_size=1, max_size=3
+).map("-".join)
 moments = st.floats(min_value=0, max_value=4e9, allow_nan=False)
 numbers = st.floats(allow_nan=False, allow_infinity=False)
 json_values = st.recursive(
