@@ -23,6 +23,7 @@ from fiction.tui.screens.group.wizard import STEPS, GroupWizardScreen
 from fiction.tui.screens.help import HelpScreen
 from fiction.tui.screens.home import HomeScreen
 from fiction.tui.screens.join import JoinScreen
+from tests.tui.opening import open_group_at
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"
@@ -242,9 +243,10 @@ async def test_a_group_tab_downloads_its_scenario_instead_of_writing_on_the_serv
 
     monkeypatch.setattr(fiction, "deliver_text", deliver_text)
     async with fiction.run_test(size=(100, 30)) as pilot:
-        screen = await open_group(pilot, fiction)
-        screen.go_to(STEPS[-1].NUMBER)
-        await pilot.pause(0.3)
+        # Opened on its last step, over the group home (the way there is the tests' above).
+        await pilot.pause()
+        assert isinstance(fiction.screen, JoinScreen)
+        screen = await open_group_at(pilot, NAME, 1, STEPS[-1].NUMBER)
         assert not screen.query("#review-folder")
         export = screen.query_one("#review-export", Button)
         assert str(export.label) == "Télécharger en Markdown"

@@ -13,6 +13,7 @@ from pathlib import Path
 from fiction.store.store import Store
 from fiction.tui.screens.group import wizard
 from fiction.tui.screens.group.wizard import GroupWizardScreen
+from tests.tui.opening import open_group_at
 
 NAME = "Atelier du Mans"
 
@@ -64,9 +65,7 @@ async def test_moving_between_steps_while_the_store_changes_never_crashes(
 async def test_echap_pressed_twice_leaves_once(app, dealt_workshop):
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
-        screen = GroupWizardScreen(NAME, 1)
-        await pilot.app.push_screen(screen)
-        await pilot.pause()
+        screen = await open_group_at(pilot, NAME, 1, 2)  # a light step: any step leaves alike
         screen.action_leave()
         screen.action_leave()  # before the first has taken the screen away
         await pilot.pause()
@@ -94,10 +93,8 @@ async def test_coming_back_to_a_step_already_visited_saves_where_the_group_is(
 ):
     monkeypatch.setattr(wizard, "POLL_SECONDS", 0.05)
     async with app().run_test(size=(80, 24)) as pilot:
-        await pilot.app.push_screen(GroupWizardScreen(NAME, 1))
-        await pilot.pause()
-        await pilot.press("f3")  # step 2, which then reads that the group is on step 2
-        await pilot.pause(0.3)
+        await open_group_at(pilot, NAME, 1, 2)  # step 2, stored as the group's step
+        await pilot.pause(0.3)  # the watcher reads that the group is on step 2
         await pilot.press("f3", "f2")  # step 3, then back to the kept step 2
         await pilot.pause()
         with Store(store_path) as store:
@@ -110,13 +107,9 @@ async def test_a_step_kept_from_before_a_redraw_shows_the_new_hand(
     from fiction.tui.screens.group.vigilance import VigilanceStep
 
     async with app().run_test(size=(120, 40)) as pilot:
-        screen = GroupWizardScreen(NAME, 1)
-        await pilot.app.push_screen(screen)
-        await pilot.pause()
-        screen.go_to(VigilanceStep.NUMBER)
-        await pilot.pause()
+        screen = await open_group_at(pilot, NAME, 1, VigilanceStep.NUMBER)
         before = set(screen.step.fields)
-        screen.go_to(1)
+        screen.go_to(VigilanceStep.NUMBER - 1)  # another step: the vigilance one is kept
         await pilot.pause()
         with Store(store_path) as store:  # the facilitator redraws the group's hand
             hand = store.load(NAME).group(1).hand(1)
