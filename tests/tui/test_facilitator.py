@@ -291,35 +291,34 @@ async def test_another_deck_folder_becomes_the_deck_of_new_workshops(app, model_
         assert "Mon jeu de cartes" in str(fiction.screen.query_one(".title", Static).render())
 
 
-async def test_escape_always_leads_back_and_f1_explains_each_screen(app, dealt_workshop):
-    # « Nouvel atelier » (F1, then Échap twice back home) is checked by test_french.py's
-    # test_the_form_names_keys_as_on_the_keyboard_and_escape_leaves_it_untouched, which opens
-    # that form and its help anyway.
-    fiction = app()
-    async with fiction.run_test(size=(100, 30)) as pilot:
-        for keys, screen, heading in [
-            (("r",), WorkshopsScreen, "# Reprendre un atelier"),
-            (("r", "enter"), DashboardScreen, "# Tableau de bord"),
-        ]:
-            await pilot.press(*keys)
-            assert isinstance(fiction.screen, screen)
-            await pilot.press("f1")
-            assert isinstance(fiction.screen, HelpScreen)
-            assert fiction.screen.help_text.startswith(heading)
-            await pilot.press("escape")
-            while not isinstance(fiction.screen, HomeScreen):
-                await pilot.press("escape")
-
-
-async def test_the_palette_offers_the_actions_a_group_opens_and_a_group_joins_from_home(
+async def test_escape_leads_back_f1_explains_and_the_dashboard_offers_its_actions(
     app, dealt_workshop
 ):
+    """F1 on « Reprendre un atelier » and on the dashboard, Échap back home from each; on
+    the dashboard, the palette's actions, a refusal that is only a warning, and a group
+    opened; from home, a group joins. « Nouvel atelier » (F1, then Échap twice back home)
+    is test_french.py's test_the_form_names_keys_as_on_the_keyboard_and_escape_leaves_it_untouched,
+    which opens that form and its help anyway."""
     from fiction.tui.screens.group.wizard import GroupWizardScreen
     from fiction.tui.screens.join import JoinScreen
 
+    async def help_of(screen: type, heading: str) -> None:
+        assert isinstance(fiction.screen, screen)
+        await pilot.press("f1")
+        assert isinstance(fiction.screen, HelpScreen)
+        assert fiction.screen.help_text.startswith(heading)
+        await pilot.press("escape")
+        assert isinstance(fiction.screen, screen)
+
     fiction = app()
     async with fiction.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await help_of(WorkshopsScreen, "# Reprendre un atelier")
+        await pilot.press("escape")
+        assert isinstance(fiction.screen, HomeScreen)
+
         await pilot.press("r", "enter")
+        await help_of(DashboardScreen, "# Tableau de bord")
         titles = [command.title for command in fiction.get_system_commands(fiction.screen)]
         assert {"Phase suivante", "Ajouter cinq minutes", "Copier le code du tirage"} <= set(titles)
         assert any(title.startswith("Ouvrir le groupe 4 — ") for title in titles)
@@ -332,8 +331,9 @@ async def test_the_palette_offers_the_actions_a_group_opens_and_a_group_joins_fr
         await pilot.press("down", "enter")  # the group under the cursor opens
         assert isinstance(fiction.screen, GroupWizardScreen)
         assert (fiction.screen.workshop_name, fiction.screen.group_number) == (NAME, 2)
-        while not isinstance(fiction.screen, HomeScreen):
+        for back_on in (DashboardScreen, WorkshopsScreen, HomeScreen):
             await pilot.press("escape")
+            assert isinstance(fiction.screen, back_on)
         await pilot.press("j")
         assert isinstance(fiction.screen, JoinScreen)
 

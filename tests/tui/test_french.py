@@ -73,33 +73,44 @@ async def test_the_form_names_keys_as_on_the_keyboard_and_escape_leaves_it_untou
         assert isinstance(fiction.screen, HomeScreen)
 
 
-async def test_an_open_drop_down_is_dismissed_in_french(app):
+async def test_the_home_never_quits_on_escape_and_its_menus_speak_french(app):
+    """Three checks of the home screen on one app."""
+    from textual.command import CommandList
+
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
-        fiction.screen.query_one("#home-deck-choice", Select).focus()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+
+        assert fiction.is_running
+        assert isinstance(fiction.screen, HomeScreen)
+        assert [n.message for n in fiction._notifications] == [
+            "Pour quitter, appuyez sur [b]Ctrl+Q[/b]."
+        ] * 2
+
+        # An open drop-down is dismissed in French.
+        choice = fiction.screen.query_one("#home-deck-choice", Select)
+        choice.focus()
         await pilot.press("enter")
-        await wait_for(pilot, lambda: fiction.screen.query_one(Select).expanded)
+        await wait_for(pilot, lambda: choice.expanded)
         await pilot.pause()
 
         shown = footer(fiction)
         assert ("Échap", "Fermer la liste") in shown
         assert not [description for _, description in shown if description == "Dismiss menu"]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not choice.expanded)
 
-
-async def test_the_palette_says_in_french_that_no_command_matches(app):
-    from textual.command import CommandList
-
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
+        # The palette says in French that no command matches.
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: fiction.screen.id == "--command-palette")
         await pilot.press(*"zzqqxx")
         commands = fiction.screen.query_one(CommandList)
         await wait_for(pilot, lambda: commands.option_count == 1)
 
-        shown = str(commands.get_option_at_index(0).prompt.renderable)
-        assert shown == french.NO_MATCHES
-        assert "No matches" not in shown
+        shown_hit = str(commands.get_option_at_index(0).prompt.renderable)
+        assert shown_hit == french.NO_MATCHES
+        assert "No matches" not in shown_hit
 
 
 def test_textual_keys_the_footer_can_show_are_described_in_french():
@@ -121,19 +132,6 @@ def _subclasses(cls):
     for sub in cls.__subclasses__():
         yield sub
         yield from _subclasses(sub)
-
-
-async def test_escape_on_the_home_never_quits(app):
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        await pilot.press("escape", "escape")
-        await pilot.pause()
-
-        assert fiction.is_running
-        assert isinstance(fiction.screen, HomeScreen)
-        assert [n.message for n in fiction._notifications] == [
-            "Pour quitter, appuyez sur [b]Ctrl+Q[/b]."
-        ] * 2
 
 
 async def test_escape_gives_up_a_filled_new_workshop_only_once_confirmed(app):

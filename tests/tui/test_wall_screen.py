@@ -94,7 +94,13 @@ async def test_the_wall_opens_with_s_and_shows_phase_countdown_code_qr_and_group
         assert isinstance(fiction.screen, DashboardScreen)
 
 
-async def test_the_palette_and_the_help_name_the_wall_screen(app, dealt_workshop):
+async def test_the_palette_opens_the_wall_whose_countdown_turns_orange_then_red(
+    app, dealt_workshop, store_path: Path, fixed_clock
+):
+    """The palette and the help name the wall screen; the wall opened from the palette
+    turns orange at a fifth of the phase left and red at a twentieth."""
+    with Store(store_path, clock=fixed_clock) as store:
+        store.start_phase(NAME, 1, "animation")  # Exploration, 20 min
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
         await push_dashboard(pilot, NAME)
@@ -107,15 +113,7 @@ async def test_the_palette_and_the_help_name_the_wall_screen(app, dealt_workshop
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(fiction.screen, WallScreen))
 
-
-async def test_the_countdown_turns_orange_at_a_fifth_left_and_red_at_a_twentieth(
-    app, dealt_workshop, store_path: Path, fixed_clock
-):
-    with Store(store_path, clock=fixed_clock) as store:
-        store.start_phase(NAME, 1, "animation")  # Exploration, 20 min
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        wall = await open_wall(pilot)
+        wall = fiction.screen
         clock = wall.query_one(WallClock)
         assert not clock.has_class("-warning") and not clock.has_class("-danger")
         # 80 × 24 is short: the join panel gives way, the code goes in the title.
