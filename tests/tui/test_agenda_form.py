@@ -59,13 +59,23 @@ def starts(app) -> list[str]:
     ]
 
 
-async def test_an_empty_minutes_field_names_its_line_and_the_last_line_moves_down_nowhere(app):
-    """Two checks of the agenda's lines on one form (opening it costs most of a second)."""
+async def test_agenda_lines_are_checked_moved_and_inserted_under_the_focused_line(
+    app, store_path: Path
+):
+    """One form (opening it costs most of a second) for three things done to its lines in
+    turn, each undone before the next: an empty minutes field names its line and keeps the
+    start times above; the last line moves down nowhere, and up with its buttons; a phase
+    is inserted under the focused line, moved first, and dealt."""
     fiction = app()
     async with fiction.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
-        minutes = fiction.screen.query(".agenda-minutes").results(Input)
-        third = list(minutes)[2]
+        assert isinstance(fiction.screen, NewWorkshopScreen)
+        editor = fiction.screen.query_one(AgendaEditor)
+        fresh = rows(fiction)
+
+        # An empty minutes field names its line and keeps the start times above.
+        third = list(fiction.screen.query(".agenda-minutes").results(Input))[2]
+        typed = third.value
         third.focus()
         await pilot.press("end", "backspace", "backspace")
         await pilot.pause()
@@ -74,24 +84,25 @@ async def test_an_empty_minutes_field_names_its_line_and_the_last_line_moves_dow
         assert starts(fiction)[:3] == ["14:00", "14:15", "14:35"]
         total = str(fiction.screen.query_one("#agenda-total", Static).render())
         assert "Ligne 3 : durée manquante" in total
+        await pilot.press(*typed)
 
         # The last line moves down nowhere; moved up, the buttons move with it.
         before = rows(fiction)
+        assert before == fresh
         last = list(fiction.screen.query(AgendaRow))[-1]
         last.query_one(".agenda-title", Input).focus()
         await pilot.press("ctrl+down")
         assert rows(fiction) == before
 
-        fiction.screen.query_one(AgendaEditor).move_row(last, -1)
+        editor.move_row(last, -1)
         await pilot.pause()
         assert rows(fiction) == [*before[:-2], before[-1], before[-2]]
+        editor.move_row(last, 1)
+        await pilot.pause()
+        assert rows(fiction) == fresh
 
-
-async def test_phases_are_inserted_under_the_focused_line_and_moved(app, store_path: Path):
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        assert isinstance(fiction.screen, NewWorkshopScreen)
+        # A phase inserted under the focused line, then moved first.
+        fiction.screen.query_one("#input-name", Input).focus()
         await pilot.press(*"Brest")
         first_title = fiction.screen.query(".agenda-title").results(Input)
         next(iter(first_title)).focus()
