@@ -1,13 +1,17 @@
-"""Step 1: « Nouveau tirage » replaces the card in focus, and the arrows move on screen."""
+"""Step 1: « Nouveau tirage » replaces the card in focus, the arrows move on screen, and
+Entrée opens a card in full."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Markdown
+
 from fiction.store.store import Store
 from fiction.tui.screens.group.cards import CardsStep
 from fiction.tui.screens.group.wizard import GroupWizardScreen
 from fiction.tui.widgets.card import CardView
+from fiction.tui.widgets.card_detail import CardDetailScreen
 
 NAME = "Atelier du Mans"
 
@@ -69,7 +73,12 @@ async def test_a_redraw_replaces_only_the_card_in_focus_never_a_locked_one(
         assert focused(pilot).virtual_region.y == last_row, "↓ stopped above the last row"
 
 
-async def test_arrows_move_to_the_card_in_their_direction(app, dealt_workshop):
+async def test_arrows_move_to_the_card_in_their_direction_and_entrée_opens_it_in_full(
+    app, dealt_workshop, store_path: Path, builtin_deck
+):
+    """At 120×40: the arrows move on screen; Entrée opens the card in focus in full,
+    where it can be locked."""
+    figure_card = builtin_deck.card(dealt_workshop.group(1).hand(1).figures[0])
     fiction = app()
     async with fiction.run_test(size=(120, 40)) as pilot:
         step = await open_cards(pilot)
@@ -95,3 +104,23 @@ async def test_arrows_move_to_the_card_in_their_direction(app, dealt_workshop):
         assert focused(pilot).region.x == beside.region.x
         await pilot.press("up", "up")
         assert focused(pilot) in (theme, figure)
+
+        await pilot.press("right", "enter")  # the figure, opened in full
+        detail = pilot.app.screen
+        assert isinstance(detail, CardDetailScreen)
+        text = detail.query_one(Markdown).source
+        for part in (
+            figure_card.question,
+            figure_card.purpose,
+            figure_card.actions[0],
+            figure_card.scenarios[0].title,
+            figure_card.scenarios[1].narrative,
+            figure_card.monologue,
+        ):
+            assert part in text
+        await pilot.click("#card-detail-lock")
+        await pilot.pause()
+        assert pilot.app.screen is step.screen
+        assert figure.card.id == figure_card.id and figure.locked
+
+    assert stored_hand(store_path).locked == (figure_card.id,)

@@ -19,8 +19,6 @@ from fiction.tui.screens.group.scenario import ScenarioStep
 from fiction.tui.screens.group.wizard import GroupWizardScreen
 from fiction.tui.screens.help import HelpScreen
 from fiction.tui.screens.join import JoinScreen
-from fiction.tui.widgets.card import CardView
-from fiction.tui.widgets.card_detail import CardDetailScreen
 from tests.tui.opening import open_group_at
 from tests.tui.waiting import wait_for
 
@@ -236,35 +234,6 @@ async def test_a_refusing_store_keeps_the_text_on_screen_and_saves_it_later(
 
     with Store(store_path) as store:
         assert store.load(NAME).group(1).question == "Et si demain"
-
-
-async def test_a_card_opens_in_full_and_can_be_locked_from_there(
-    app, dealt_workshop, store_path, builtin_deck
-):
-    figure = builtin_deck.card(dealt_workshop.group(1).hand(1).figures[0])
-    async with app().run_test() as pilot:
-        screen = await open_group(pilot)
-        await pilot.press("right", "enter")  # the figure
-        detail = pilot.app.screen
-        assert isinstance(detail, CardDetailScreen)
-        text = detail.query_one(Markdown).source
-        for part in (
-            figure.question,
-            figure.purpose,
-            figure.actions[0],
-            figure.scenarios[0].title,
-            figure.scenarios[1].narrative,
-            figure.monologue,
-        ):
-            assert part in text
-        await pilot.click("#card-detail-lock")
-        await pilot.pause()
-        assert pilot.app.screen is screen
-        figure_view = next(v for v in screen.query(CardView) if v.card.id == figure.id)
-        assert figure_view.locked
-
-    with Store(store_path) as store:
-        assert store.load(NAME).group(1).hand(1).locked == (figure.id,)
 
 
 async def test_the_export_says_where_it_wrote_or_why_it_could_not(

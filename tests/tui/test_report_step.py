@@ -66,7 +66,7 @@ async def test_typed_columns_are_saved_as_typed_and_the_total_follows(app, scena
         total = str(screen.query_one("#report-total").render())
         assert total.startswith("0:01 sur 3:00 : en dessous")
         screen.query_one("#report-image", TextArea).focus()
-        await pilot.press(*"Plan large", "enter", *"Bandeau : 2050")
+        await pilot.press(*"Plan large", "enter", *"Bandeau")
         screen.query_one("#report-speakers", Input).focus()
         await pilot.press(*"Voix off, Barista")
         screen.query_one("#report-cue", Input).focus()
@@ -75,7 +75,7 @@ async def test_typed_columns_are_saved_as_typed_and_the_total_follows(app, scena
 
         (segment,) = stored(store_path).segments
         assert (segment.kind, segment.sound) == ("report", "Bonsoir et bienvenue")
-        assert segment.image == "Plan large\nBandeau : 2050"
+        assert segment.image == "Plan large\nBandeau"
         assert segment.speakers == ("Voix off", "Barista")
         assert segment.cue == "bienvenue"
 
