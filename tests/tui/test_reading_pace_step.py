@@ -24,7 +24,11 @@ def slow_group(dealt_workshop, store_path, fixed_clock):
     return dealt_workshop
 
 
-async def test_the_total_is_timed_at_the_groups_speed_against_its_target(app, slow_group):
+async def test_the_total_is_timed_at_the_groups_pace_which_the_prompter_and_f6_change(
+    app, slow_group, store_path
+):
+    """One journey on step 5: the total timed at the group's stored speed and target; the
+    speed left in the prompter becomes the group's; F6 sets speed and target."""
     async with app().run_test(size=(80, 24)) as pilot:
         screen = await open_report(pilot)
         await pilot.press("ctrl+n")
@@ -34,32 +38,20 @@ async def test_the_total_is_timed_at_the_groups_speed_against_its_target(app, sl
         screen.query_one("#report-sound", TextArea).insert("Bonsoir et bienvenue dans le journal")
         await pilot.pause()
         total = str(screen.query_one("#report-total").render())
+        assert total.startswith("0:04 sur 1:00"), total
 
-    assert total.startswith("0:04 sur 1:00")
-
-
-async def test_the_speed_left_in_the_prompter_becomes_the_groups(app, slow_group, store_path):
-    async with app().run_test(size=(80, 24)) as pilot:
-        screen = await open_report(pilot)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        screen.query_one("#report-sound", TextArea).focus()
-        await pilot.press(*"Bonsoir")
-        await pilot.pause(saving.DELAY + 0.3)
+        await pilot.pause(saving.DELAY + 0.3)  # the text saved, then the prompter
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(pilot.app.screen, PrompterScreen)
         await pilot.press("plus", "plus", "escape")
         await pilot.pause()
+        with Store.for_reading(store_path) as store:
+            assert store.load(NAME).group(1).reading_speed == 2.0
+            assert store.history(NAME, 1)[-1].path == "reading_speed"
 
-    with Store.for_reading(store_path) as store:
-        assert store.load(NAME).group(1).reading_speed == 2.0
-        assert store.history(NAME, 1)[-1].path == "reading_speed"
-
-
-async def test_f6_sets_the_groups_speed_and_target(app, slow_group, store_path):
-    async with app().run_test(size=(80, 24)) as pilot:
-        await open_report(pilot)
+        # F6 from the table: in a text column, Textual's TextArea takes F6 (select line).
+        screen.query_one("#report-table").focus()
         await pilot.press("f6")
         await pilot.pause()
         pace = pilot.app.screen

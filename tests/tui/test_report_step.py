@@ -40,22 +40,6 @@ async def open_report(pilot) -> GroupWizardScreen:
     return screen
 
 
-async def test_the_group_starts_from_the_decks_running_order(
-    app, scenario, store_path, builtin_deck
-):
-    async with app().run_test(size=(80, 24)) as pilot:
-        await open_report(pilot)
-        await pilot.click("#report-template")
-        await pilot.pause()
-
-    group = stored(store_path)
-    drafts = draft_script(builtin_deck, group)
-    assert [(s.kind, s.image, s.sound, s.speakers) for s in group.segments] == [
-        (d.kind, d.image, d.sound, d.speakers) for d in drafts
-    ]
-    assert "Le café des possibles" in group.segments[0].sound
-
-
 async def test_typed_columns_are_saved_as_typed_and_the_total_follows(app, scenario, store_path):
     async with app().run_test(size=(80, 24)) as pilot:
         screen = await open_report(pilot)
@@ -80,12 +64,32 @@ async def test_typed_columns_are_saved_as_typed_and_the_total_follows(app, scena
         assert segment.cue == "bienvenue"
 
 
-async def test_add_reorder_change_kind_and_remove_are_saved_at_once(app, scenario, store_path):
+async def test_the_decks_running_order_then_add_reorder_change_kind_and_remove_are_saved_at_once(
+    app, scenario, store_path, builtin_deck
+):
+    """One journey on step 5: the group starts from the deck's running order, reads it in
+    the prompter (F5), then adds, moves, retypes and removes segments."""
     async with app().run_test(size=(80, 24)) as pilot:
         screen = await open_report(pilot)
         await pilot.click("#report-template")
         await pilot.pause()
-        first, second = (s.id for s in stored(store_path).segments[:2])
+        group = stored(store_path)
+        drafts = draft_script(builtin_deck, group)
+        assert [(s.kind, s.image, s.sound, s.speakers) for s in group.segments] == [
+            (d.kind, d.image, d.sound, d.speakers) for d in drafts
+        ], "not the deck's running order"
+        assert "Le café des possibles" in group.segments[0].sound
+
+        await pilot.press("f5")  # the prompter opens from the step with its son lines
+        await pilot.pause()
+        prompter = pilot.app.screen
+        assert isinstance(prompter, PrompterScreen)
+        assert "Le café des possibles" in " ".join(p.text for p in prompter.paragraphs)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+
+        first, second = (s.id for s in group.segments[:2])
 
         screen.query_one("#report-table").focus()
         await pilot.press("ctrl+down")  # the headlines go second
@@ -117,21 +121,6 @@ async def test_add_reorder_change_kind_and_remove_are_saved_at_once(app, scenari
     segments = stored(store_path).segments
     assert len(segments) == 6 and first not in [s.id for s in segments]
     assert segments[0].id == second
-
-
-async def test_the_prompter_opens_from_the_step_with_its_son_lines(app, scenario):
-    async with app().run_test(size=(80, 24)) as pilot:
-        screen = await open_report(pilot)
-        await pilot.click("#report-template")
-        await pilot.pause()
-        await pilot.press("f5")
-        await pilot.pause()
-        prompter = pilot.app.screen
-        assert isinstance(prompter, PrompterScreen)
-        assert "Le café des possibles" in " ".join(p.text for p in prompter.paragraphs)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert pilot.app.screen is screen
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
