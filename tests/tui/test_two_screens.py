@@ -35,9 +35,25 @@ async def _scenario_step(pilot) -> GroupWizardScreen:
 async def test_a_text_saved_elsewhere_meanwhile_is_never_overwritten_unseen(
     app, dealt_workshop, store_path: Path, monkeypatch
 ):
+    """Two fields changed on both sides, in one journey on step 3: taking the other
+    version of the title replaces the typed text; keeping both versions of the
+    narrative saves them together."""
     monkeypatch.setattr(wizard, "POLL_SECONDS", 60)  # no reading comes down in between
     async with app().run_test(size=(120, 40)) as pilot:
         screen = await _scenario_step(pilot)
+        await pilot.press(*"Mon titre")
+        with Store(store_path) as other:
+            other.set_field(NAME, 1, "title", "Leur titre", "animation")
+        await pilot.press("f3")  # leaving saves at once: the conflict shows, the step stays
+
+        assert isinstance(pilot.app.screen, ConflictScreen)
+        await pilot.press("a")  # take theirs
+        await pilot.pause()
+        assert screen.query_one("#field-title", Input).value == "Leur titre"
+        assert screen.step is not None and screen.step.NUMBER == 3
+        with Store(store_path) as store:
+            assert store.load(NAME).group(1).title == "Leur titre"
+
         screen.query_one("#field-narrative", TextArea).focus()
         await pilot.press(*"Notre récit")
         with Store(store_path) as other:
@@ -52,24 +68,6 @@ async def test_a_text_saved_elsewhere_meanwhile_is_never_overwritten_unseen(
         await wait_for(pilot, lambda: narrative.text == both)
         await wait_for(pilot, lambda: stored_narrative(store_path) == both)  # saved over theirs
     assert stored_narrative(store_path) == both
-
-
-async def test_taking_the_other_version_replaces_the_typed_text(
-    app, dealt_workshop, store_path: Path, monkeypatch
-):
-    monkeypatch.setattr(wizard, "POLL_SECONDS", 60)
-    async with app().run_test(size=(120, 40)) as pilot:
-        screen = await _scenario_step(pilot)
-        await pilot.press(*"Mon titre")
-        with Store(store_path) as other:
-            other.set_field(NAME, 1, "title", "Leur titre", "animation")
-        await pilot.press("f3")  # leaving saves at once: the conflict shows, the step stays
-
-        assert isinstance(pilot.app.screen, ConflictScreen)
-        await pilot.press("a")
-        await pilot.pause()
-        assert screen.query_one("#field-title", Input).value == "Leur titre"
-        assert screen.step is not None and screen.step.NUMBER == 3
     with Store(store_path) as store:
         assert store.load(NAME).group(1).title == "Leur titre"
 

@@ -62,17 +62,6 @@ async def test_moving_between_steps_while_the_store_changes_never_crashes(
     assert fiction._crash is None
 
 
-async def test_echap_pressed_twice_leaves_once(app, dealt_workshop):
-    fiction = app()
-    async with fiction.run_test(size=(80, 24)) as pilot:
-        screen = await open_group_at(pilot, NAME, 1, 2)  # a light step: any step leaves alike
-        screen.action_leave()
-        screen.action_leave()  # before the first has taken the screen away
-        await pilot.pause()
-        assert not isinstance(pilot.app.screen, GroupWizardScreen)
-    assert fiction._crash is None
-
-
 async def test_a_text_field_drawn_before_its_styles_are_resolved_draws_blank(app):
     """Textualize/textual#6528: drawing a TextArea before its component styles are
     resolved raises KeyError in Textual 8.2; a group moving quickly between steps
@@ -88,17 +77,26 @@ async def test_a_text_field_drawn_before_its_styles_are_resolved_draws_blank(app
     assert len(lines) == 3 and all(line.cell_length == 20 for line in lines)
 
 
-async def test_coming_back_to_a_step_already_visited_saves_where_the_group_is(
+async def test_coming_back_to_a_visited_step_saves_it_and_echap_twice_leaves_once(
     app, dealt_workshop, store_path: Path, monkeypatch
 ):
+    """Coming back to a step already visited saves where the group is; then Échap
+    pressed twice, before the first took the screen away, leaves once."""
     monkeypatch.setattr(wizard, "POLL_SECONDS", 0.05)
-    async with app().run_test(size=(80, 24)) as pilot:
-        await open_group_at(pilot, NAME, 1, 2)  # step 2, stored as the group's step
+    fiction = app()
+    async with fiction.run_test(size=(80, 24)) as pilot:
+        screen = await open_group_at(pilot, NAME, 1, 2)  # step 2, stored as the group's step
         await pilot.pause(0.3)  # the watcher reads that the group is on step 2
         await pilot.press("f3", "f2")  # step 3, then back to the kept step 2
         await pilot.pause()
         with Store(store_path) as store:
             assert store.load(NAME).group(1).step == 2
+
+        screen.action_leave()
+        screen.action_leave()  # before the first has taken the screen away
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, GroupWizardScreen)
+    assert fiction._crash is None
 
 
 async def test_a_step_kept_from_before_a_redraw_shows_the_new_hand(
