@@ -8,6 +8,7 @@ from textual.widgets import Input, Markdown, OptionList, Static, TextArea
 
 from fiction.errors import FictionError
 from fiction.render.markdown import group_file_name
+from fiction.store.model import FINISHED_STEP
 from fiction.store.store import Store
 from fiction.tui.screens.error import ErrorScreen
 from fiction.tui.screens.group import saving, wizard
@@ -236,9 +237,11 @@ async def test_a_refusing_store_keeps_the_text_on_screen_and_saves_it_later(
         assert store.load(NAME).group(1).question == "Et si demain"
 
 
-async def test_the_export_says_where_it_wrote_or_why_it_could_not(
-    app, dealt_workshop, tmp_path: Path
+async def test_the_export_says_where_it_wrote_or_why_it_could_not_then_the_group_finishes(
+    app, dealt_workshop, tmp_path: Path, store_path
 ):
+    """On the last step: the export says where it wrote or why it could not; then
+    « Terminer » (Ctrl+T) finishes the journey for the dashboard."""
     async with app().run_test() as pilot:
         screen = await open_group(pilot, 1, ReviewStep.NUMBER)
         folder = screen.query_one("#review-folder", Input)
@@ -256,6 +259,11 @@ async def test_the_export_says_where_it_wrote_or_why_it_could_not(
         files = list((tmp_path / "exports").glob("*.md"))
         assert len(files) == 1
         assert str(files[0]) in text_of(screen.query_one("#review-written", Static))
+
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+    with Store(store_path) as store:
+        assert store.load(NAME).group(1).step == FINISHED_STEP
 
 
 async def test_join_lists_workshops_as_they_appear(app, store_path, fixed_clock, monkeypatch):

@@ -15,7 +15,6 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from fiction.store.drafts import DraftBox
-from fiction.store.model import FINISHED_STEP
 from fiction.store.store import Store
 from fiction.tui.screens.confirm import ConfirmScreen
 from fiction.tui.screens.error import ErrorScreen
@@ -119,13 +118,3 @@ async def test_quitting_with_refused_text_asks_then_keeps_a_draft_offered_back(
         await pilot.press("o")
         question = screen.query_one("#field-question", TextArea)
         await wait_for(pilot, lambda: question.text == too_long)
-
-
-async def test_the_last_step_finishes_the_journey_for_the_dashboard(
-    app, dealt_workshop, store_path: Path
-):
-    async with app().run_test(size=(80, 24)) as pilot:
-        await open_group_at(pilot, NAME, 1, 6)
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-    assert stored(store_path).step == FINISHED_STEP
