@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from fiction.store.store import Store
-from fiction.tui.screens.group.wizard import STEPS, GroupWizardScreen
+from fiction.tui.screens.group.wizard import STEPS
 from fiction.tui.screens.join import JoinScreen
+from tests.tui.opening import open_group_at
 
 NAME = "Atelier du Mans"
 SIZES = [(80, 24), (120, 40)]
@@ -42,11 +43,7 @@ def written(dealt_workshop, store_path, fixed_clock):
 @pytest.mark.parametrize("number", [step.NUMBER for step in STEPS])
 def test_each_step_of_the_journey(snap_compare, app, written, number, size):
     async def open_step(pilot) -> None:
-        screen = GroupWizardScreen(NAME, 1)
-        await pilot.app.push_screen(screen)
-        await pilot.pause()
-        screen.go_to(number)
-        await pilot.pause()
+        await open_group_at(pilot, NAME, 1, number)
         await pilot.pause()
 
     assert snap_compare(app(), terminal_size=size, run_before=open_step)

@@ -137,15 +137,19 @@ class Step(Vertical):
 
     def focus_start(self) -> None:
         """Put the focus where the group starts on this step: its first field, at the end
-        of what is already written (the default: its first focusable widget)."""
+        of what is already written (the default: its first focusable widget).
+
+        Nothing is scrolled here: the step may not be laid out yet, and scrolling to
+        where the field seems to be would hide its label. The wizard brings the
+        field into view once the step is drawn."""
         if not self.fields:
             for widget in self.query("*"):
                 if widget.focusable:
-                    widget.focus()
+                    widget.focus(scroll_visible=False)
                     return
             return
         first = next(iter(self.fields.values()))
-        first.focus()
+        first.focus(scroll_visible=False)
         if isinstance(first, TextArea):
             first.move_cursor(first.document.end)
 

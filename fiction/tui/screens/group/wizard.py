@@ -293,6 +293,10 @@ class GroupWizardScreen(Screen[None]):
         self.saver.start(self.step.values())
         self.step.focus_start()
         self._show_progress()
+        # A step opened with the screen has no size yet: its progress and the field in
+        # focus are drawn again once laid out, as after a step change.
+        self.call_after_refresh(self._show_progress)
+        self.call_after_refresh(self._keep_focus_in_view)
         stored = workshop.group(self.group_number).step  # a kept step's reading may be old
         reopened_finished = stored == FINISHED_STEP and step_class is STEPS[-1]
         if stored != step_class.NUMBER and not reopened_finished:
@@ -413,7 +417,8 @@ class GroupWizardScreen(Screen[None]):
         if self.step is None or not self.is_attached:
             return
         number = self.step.NUMBER
-        self._bar.update(progress=number)
+        if self._bar.size.width:  # Textual rounds the bar to its cells only once it has some
+            self._bar.update(progress=number)
         if self._phone:
             line = trail(number, wide=False, numbers=False)
         else:
