@@ -58,6 +58,9 @@ class HomeScreen(Screen[None]):
     """The first screen: three ways in, the deck in use and the state of the store."""
 
     CSS_PATH = "home.tcss"
+    # Focused from the start: Textual's default (the first focusable widget) is the
+    # scrolling body, which restyles all it holds when it gains and loses the focus.
+    AUTO_FOCUS = "#home-new"
     BINDINGS = [
         Binding("n", "new_workshop", "Nouvel atelier"),
         Binding("r", "workshops", "Reprendre"),
@@ -126,7 +129,6 @@ de l'écran : rien à configurer.
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#home-new", Button).focus()
         self.call_after_refresh(self._show_deck_titles)
 
     def _show_deck_titles(self) -> None:

@@ -65,6 +65,10 @@ class NewWorkshopScreen(Screen[None]):
     """Everything the workshop needs before the cards are dealt."""
 
     CSS_PATH = "new_workshop.tcss"
+    # Focused from the start: Textual's default (the first focusable widget) is the
+    # form's scroll, which restyles the whole form when it gains and loses the focus
+    # (a tenth of a second to open the form).
+    AUTO_FOCUS = "#input-name"
     BINDINGS = [
         Binding("escape", "leave", "Retour"),
         Binding("ctrl+s", "deal", "Distribuer", priority=True),
@@ -160,7 +164,6 @@ rien créer (après confirmation si vous avez commencé à remplir le formulaire
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#input-name", Input).focus()
         self._update_agenda_times()
         self._blank = self._typed()
 
