@@ -52,6 +52,26 @@ def fixed_clock() -> FixedClock:
     return FixedClock()
 
 
+@pytest.fixture(autouse=True)
+def builtin_deck_read_once(monkeypatch: pytest.MonkeyPatch, builtin_deck) -> None:
+    """Every app of the test run gets the built-in deck read once for the session.
+
+    An app reads its deck when it first needs it (about 25 ms of YAML), and nearly
+    every test starts an app on the built-in deck, which no test changes. Any other
+    folder (a broken copy, a user's deck) is read from its files as always.
+    """
+    from fiction.cards import loader
+    from fiction.resources import builtin_deck_path
+
+    read = loader.load_deck
+    builtin = builtin_deck_path().resolve()
+
+    def load_deck(path: Path | str):
+        return builtin_deck if Path(path).resolve() == builtin else read(path)
+
+    monkeypatch.setattr(loader, "load_deck", load_deck)
+
+
 @pytest.fixture
 def app(store_path: Path, fixed_clock: FixedClock) -> Callable[..., FictionApp]:
     """A factory: `app()` is a new FictionApp on this test's store and fixed clock.
