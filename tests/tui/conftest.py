@@ -87,23 +87,25 @@ def app(store_path: Path, fixed_clock: FixedClock) -> Callable[..., FictionApp]:
     return make
 
 
+def stored_workshop(
+    deck, store_path: Path, clock: FixedClock, groups: int, name: str = "Atelier du Mans"
+) -> Workshop:
+    """A workshop of `groups` groups really dealt from `deck` (seed 2019), saved,
+    starting at 14:00 on 12 March 2025 in Le Mans."""
+    from fiction.engine import DealRequest, deal
+    from fiction.store.creation import new_workshop
+
+    dealt = deal(deck, DealRequest(groups=groups, seed=2019))
+    workshop = new_workshop(
+        name, deck, dealt, now=clock(), date="2025-03-12", place="Le Mans", start_time="14:00"
+    )
+    with Store(store_path, clock=clock) as store:
+        store.add(workshop)
+    return workshop
+
+
 @pytest.fixture
 def dealt_workshop(builtin_deck, store_path: Path, fixed_clock: FixedClock) -> Workshop:
     """A workshop of 4 groups really dealt from the built-in deck (seed 2019), saved,
     starting at 14:00 on 12 March 2025."""
-    from fiction.engine import DealRequest, deal
-    from fiction.store.creation import new_workshop
-
-    dealt = deal(builtin_deck, DealRequest(groups=4, seed=2019))
-    workshop = new_workshop(
-        "Atelier du Mans",
-        builtin_deck,
-        dealt,
-        now=fixed_clock(),
-        date="2025-03-12",
-        place="Le Mans",
-        start_time="14:00",
-    )
-    with Store(store_path, clock=fixed_clock) as store:
-        store.add(workshop)
-    return workshop
+    return stored_workshop(builtin_deck, store_path, fixed_clock, groups=4)

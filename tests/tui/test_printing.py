@@ -16,6 +16,7 @@ from fiction.tui.screens.error import ErrorScreen
 from fiction.tui.screens.home import HomeScreen
 from fiction.tui.screens.workshops import WorkshopsScreen
 from tests.render.pdftext import comparable, page_texts
+from tests.tui.conftest import stored_workshop
 from tests.tui.opening import push_dashboard
 from tests.tui.waiting import wait_for
 
@@ -30,22 +31,7 @@ def dealt_workshop(builtin_deck, store_path: Path, fixed_clock) -> Workshop:
     """Two groups really dealt from the built-in deck (seed 2019), saved: what is printed
     here is the keys' and the palette's doing, and a printout of two groups takes half
     the layout time of the four of tests/tui/conftest.py's workshop."""
-    from fiction.engine import DealRequest, deal
-    from fiction.store.creation import new_workshop
-
-    dealt = deal(builtin_deck, DealRequest(groups=2, seed=2019))
-    workshop = new_workshop(
-        NAME,
-        builtin_deck,
-        dealt,
-        now=fixed_clock(),
-        date="2025-03-12",
-        place="Le Mans",
-        start_time="14:00",
-    )
-    with Store(store_path, clock=fixed_clock) as store:
-        store.add(workshop)
-    return workshop
+    return stored_workshop(builtin_deck, store_path, fixed_clock, groups=2, name=NAME)
 
 
 def messages(app) -> list[str]:
