@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -49,6 +50,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "deck_sheets" in fixtures:
             item.add_marker(pytest.mark.xdist_group("deck_sheets"))
     items[:] = spread_by_package(items)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Let Python's cycle collector leave alone what lives for the whole run.
+
+    After collection each process holds every imported library (Textual,
+    WeasyPrint, Hypothesis…) and every test's function: hundreds of thousands
+    of objects that never die. With Python's default thresholds the collector
+    runs every 700 allocations and the Pilot tests, which allocate fast,
+    triggered it thousands of times a test, each older-generation pass walking
+    that whole heap again. Frozen after collection, and collected less often,
+    they cost nothing: on a sample of TUI, print and store tests the CPU time
+    fell from 35-37 s to 29-30 s. Only the tests' processes change; the app
+    keeps Python's defaults.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _within_tests(path: Path) -> Path:
