@@ -15,9 +15,8 @@ from fiction.cards.loader import load_deck
 from fiction.engine import DealRequest, deal
 from fiction.store.creation import new_workshop
 from fiction.store.store import Store
-from tests.render.conftest import quick_page_texts
 from tests.render.filled import NAME
-from tests.render.pdftext import comparable, reader
+from tests.render.pdftext import comparable, quick_page_texts, reader
 
 MM = 72 / 25.4
 

@@ -22,7 +22,7 @@ from fiction.render.faces import deck_faces
 from fiction.render.pdf import Printer
 from fiction.render.templating import TemplateFolders
 from tests.render.filled import fill_workshop
-from tests.render.pdftext import comparable
+from tests.render.pdftext import quick_page_texts
 
 SETUP = "scripts/install-system-packages"
 
@@ -79,26 +79,6 @@ class Rendered:
     def texts(self) -> list[str]:
         """Each page's text, comparable (read once)."""
         return quick_page_texts(self.pdf)
-
-
-def quick_page_texts(pdf: bytes) -> list[str]:
-    """`pdftext.page_texts(pdf)`, read with PDFium (pypdfium2, which also makes the PNG
-    cards) instead of pypdf: 0.08 s for the deck's 42 pages instead of 1.5 s, and the same
-    text, page for page, on the card sheets and the booklets these tests read (compared when
-    it was brought in; not on the manual, whose list bullets PDFium reads before their item).
-    PDFium writes a word broken at a line's end with "\\x02" where the hyphen was: comparable
-    text drops it as it drops the hyphen."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    try:
-        texts = [
-            comparable(document[index].get_textpage().get_text_bounded().replace("\x02", ""))
-            for index in range(len(document))
-        ]
-    finally:
-        document.close()
-    return texts
 
 
 @pytest.fixture(scope="session")

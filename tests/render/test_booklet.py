@@ -16,9 +16,9 @@ from fiction.render.documents import booklet_html, script_html
 from fiction.render.pdf import Printer
 from fiction.render.typography import french_spacing
 from fiction.store.store import Store
-from tests.render.conftest import quick_page_texts, weasyprint_messages
+from tests.render.conftest import weasyprint_messages
 from tests.render.filled import NAME, group_texts
-from tests.render.pdftext import comparable, reader
+from tests.render.pdftext import comparable, quick_page_texts, reader
 
 A4_POINTS = (595.28, 841.89)
 

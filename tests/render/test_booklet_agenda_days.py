@@ -10,8 +10,7 @@ from fiction.render.documents import booklet_html
 from fiction.render.pdf import Printer
 from fiction.store.agendas import AFTERNOON, AGENDA_FORMATS
 from fiction.store.model import DEFAULT_AGENDA
-from tests.render.conftest import quick_page_texts
-from tests.render.pdftext import comparable
+from tests.render.pdftext import comparable, quick_page_texts
 from tests.workshops import small_workshop
 
 TWO_DAYS = AGENDA_FORMATS["deux-jours"].phases

@@ -14,8 +14,8 @@ from fiction.render.pdf import Printer
 from fiction.render.typography import french_spacing
 from fiction.store.model import Workshop
 from fiction.store.store import Store
-from tests.render.conftest import quick_page_texts, weasyprint_messages
-from tests.render.pdftext import comparable
+from tests.render.conftest import weasyprint_messages
+from tests.render.pdftext import comparable, quick_page_texts
 from tests.workshops import small_workshop
 
 NAME = "Atelier du Mans"

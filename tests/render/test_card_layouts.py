@@ -23,8 +23,7 @@ from fiction.render.faces import deck_faces
 from fiction.render.pdf import Printer
 from fiction.render.sheet import CARD_SIZES, PAPERS, plan_sheet
 from fiction.render.templating import TemplateFolders
-from tests.render.conftest import quick_page_texts
-from tests.render.pdftext import comparable
+from tests.render.pdftext import comparable, quick_page_texts
 
 # One worker runs this module under pytest-xdist, so its module fixtures are made once.
 pytestmark = pytest.mark.xdist_group("card_layouts")
